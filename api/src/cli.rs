@@ -1,0 +1,140 @@
+//! The command line: every option also reads a `LEASEGRID_*` environment variable.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leasegrid",
+    version,
+    about = "Lease and rent-roll abstraction with evidence"
+)]
+pub struct Cli {
+    /// Log format on stderr: auto (pretty on a terminal, JSON otherwise), pretty or json.
+    #[arg(
+        long,
+        global = true,
+        env = "LEASEGRID_LOG_FORMAT",
+        default_value = "auto"
+    )]
+    pub log_format: String,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the REST API, the web app and the embedded extraction workers.
+    Serve(ServeArgs),
+    /// Extract one or more files and print the result on stdout.
+    Extract(ExtractArgs),
+    /// Manage organizations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Score the extractor against gold answers.
+    Eval(EvalArgs),
+    /// Create or upgrade the database schema.
+    Migrate(StorageArgs),
+    /// Write generic JSONL training data (question, context, answer span) for ml-models.
+    TrainData(TrainDataArgs),
+}
+
+/// Where state lives. `--data-dir D` means `sqlite://D/leasegrid.db`, `file://D/blobs` and the
+/// in-process queue, unless the URLs say otherwise.
+#[derive(Debug, Clone, Args)]
+pub struct StorageArgs {
+    #[arg(long, env = "LEASEGRID_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+    /// `sqlite://PATH` or `postgres://...`.
+    #[arg(long, env = "LEASEGRID_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// `file:///PATH` or `gs://BUCKET`.
+    #[arg(long, env = "LEASEGRID_BLOB_URL")]
+    pub blob_url: Option<String>,
+    /// `memory://` or `pubsub://projects/PROJECT`.
+    #[arg(long, env = "LEASEGRID_QUEUE_URL")]
+    pub queue_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub storage: StorageArgs,
+    #[arg(long, env = "LEASEGRID_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    /// On an empty database, create a demo organization and print how to sign in.
+    #[arg(long, env = "LEASEGRID_DEMO_ORG")]
+    pub demo_org: bool,
+    /// Also write the demo organization's credentials to this JSON file (for tests).
+    #[arg(long, env = "LEASEGRID_DEMO_CREDENTIALS")]
+    pub demo_credentials: Option<PathBuf>,
+    /// Folder of the built web app.
+    #[arg(long, env = "LEASEGRID_FRONTEND_DIR", default_value = "frontend/dist")]
+    pub frontend_dir: PathBuf,
+    /// Extraction worker threads inside this process (0 = none).
+    #[arg(long, env = "LEASEGRID_WORKERS", default_value_t = 1)]
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Reading-order text, pages separated by form feeds.
+    Text,
+    /// The layout model (Document) as JSON.
+    Layout,
+    /// The schema's Extraction JSON.
+    Json,
+    /// One line of Kleister `key=value` pairs.
+    Kleister,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExtractArgs {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: OutputFormat,
+    /// Built-in (`lease`, `kleister-nda`) or a TOML template file.
+    #[arg(long)]
+    pub template: Option<String>,
+    /// Also write an Excel workbook of the result.
+    #[arg(long)]
+    pub xlsx: Option<PathBuf>,
+    /// Also write a PDF abstract of the result.
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+    /// Refuse documents with more pages than this.
+    #[arg(long, env = "LEASEGRID_MAX_PAGES", default_value_t = 2000)]
+    pub max_pages: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Create an organization with an admin user and an API key; prints them as JSON.
+    Create {
+        name: String,
+        #[command(flatten)]
+        storage: StorageArgs,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EvalArgs {
+    /// A folder of documents with `<id>.gold.json` beside them.
+    #[arg(long, conflicts_with = "kleister")]
+    pub gold: Option<PathBuf>,
+    /// A Kleister NDA split folder (with `train/in.tsv.xz`, `train/expected.tsv`, `documents/`).
+    #[arg(long)]
+    pub kleister: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TrainDataArgs {
+    pub out: PathBuf,
+    /// The development data folder (`shared/data`).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+}

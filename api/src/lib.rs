@@ -1,0 +1,9 @@
+//! The Leasegrid service and command line: REST API (axum, utoipa), persistence (sqlx on SQLite
+//! or Postgres), exports, and the subcommands of the `leasegrid` binary.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod db;
+pub mod export;
+pub mod http;

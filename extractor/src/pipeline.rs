@@ -1,0 +1,109 @@
+//! The whole extraction of one document: read it, then abstract it as a rent roll, a lease or a
+//! custom template. `Extractor` is built once per process and shared by worker threads.
+
+use crate::ingest::{Progress, ReadOptions, Reader};
+use crate::model::Document;
+use crate::schema::{
+    CustomResult, DocumentInfo, Extraction, ExtractionKind, PageInfo, SCHEMA_VERSION,
+};
+use crate::{ExtractError, Resources};
+
+pub struct Extractor {
+    reader: Reader,
+}
+
+impl Extractor {
+    pub fn new(resources: &Resources, options: ReadOptions) -> Result<Self, ExtractError> {
+        Ok(Extractor {
+            reader: Reader::new(resources, options)?,
+        })
+    }
+
+    /// Reads a file into the layout model (no field extraction, no models).
+    pub fn read(
+        &self,
+        bytes: &[u8],
+        filename: &str,
+        progress: &dyn Fn(Progress),
+    ) -> Result<Document, ExtractError> {
+        self.reader.read(bytes, filename, progress)
+    }
+
+    /// Renders page `page` (1-based) as PNG bytes at `dpi`, for previews and exports.
+    pub fn render_page_png(
+        &self,
+        bytes: &[u8],
+        page: usize,
+        dpi: f32,
+    ) -> Result<Vec<u8>, ExtractError> {
+        self.reader.render_page_png(bytes, page, dpi)
+    }
+
+    /// Reads and abstracts a file. `template` is a built-in template name or a TOML template.
+    pub fn extract(
+        &self,
+        bytes: &[u8],
+        filename: &str,
+        template: Option<&str>,
+        progress: &dyn Fn(Progress),
+    ) -> Result<Extraction, ExtractError> {
+        let doc = self.read(bytes, filename, progress)?;
+        abstract_read_document(&doc, template)
+    }
+}
+
+/// Abstracts an already-read document into the output contract.
+pub fn abstract_read_document(
+    doc: &Document,
+    template: Option<&str>,
+) -> Result<Extraction, ExtractError> {
+    let mut extraction = Extraction {
+        schema_version: SCHEMA_VERSION,
+        document: document_info(doc),
+        kind: ExtractionKind::Unknown,
+        lease: None,
+        rent_roll: None,
+        custom: None,
+        diagnostics: doc.diagnostics.clone(),
+    };
+    let custom = template.filter(|t| *t != "lease");
+    if custom.is_none()
+        && let Some(roll) = crate::rentroll::detect_and_extract(doc)
+    {
+        extraction.kind = ExtractionKind::RentRoll;
+        extraction.rent_roll = Some(roll);
+        return Ok(extraction);
+    }
+    let result = crate::fields::abstract_document(doc, template)?;
+    extraction.kind = result.kind;
+    match custom {
+        Some(name) => {
+            extraction.custom = Some(CustomResult {
+                template: name.to_string(),
+                fields: result.fields,
+            })
+        }
+        None => extraction.lease = Some(result.fields),
+    }
+    Ok(extraction)
+}
+
+fn document_info(doc: &Document) -> DocumentInfo {
+    DocumentInfo {
+        id: None,
+        filename: doc.filename.clone(),
+        sha256: doc.sha256.clone(),
+        media_type: doc.media_kind.media_type().to_string(),
+        pages: doc
+            .pages
+            .iter()
+            .map(|p| PageInfo {
+                number: p.number,
+                width_pt: p.width_pt,
+                height_pt: p.height_pt,
+                text_source: p.text_source,
+                ocr_confidence: p.ocr_confidence,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,63 @@
+//! Paths of the native components the extractor needs, resolved by the caller and handed in.
+
+use std::path::{Path, PathBuf};
+
+/// Where libpdfium, tesseract's language data and the MiniLM model folder are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resources {
+    /// Folder holding `libpdfium.so`.
+    pub pdfium_dir: PathBuf,
+    /// Tesseract's `tessdata` folder holding `eng.traineddata`.
+    pub tessdata_dir: PathBuf,
+    /// Folder holding `model.safetensors`, `config.json` and `tokenizer.json`.
+    pub model_dir: PathBuf,
+}
+
+/// One thing `Resources::check` found missing, with the path it searched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingResource {
+    pub what: &'static str,
+    pub path: PathBuf,
+}
+
+impl std::fmt::Display for MissingResource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} not found at {} (run `make setup` to install it)",
+            self.what,
+            self.path.display()
+        )
+    }
+}
+
+impl Resources {
+    pub fn pdfium_library(&self) -> PathBuf {
+        self.pdfium_dir.join("libpdfium.so")
+    }
+
+    /// Lists each missing component; empty when all are present.
+    pub fn check(&self, need_model: bool) -> Vec<MissingResource> {
+        let mut missing = vec![];
+        let mut need = |what, path: PathBuf| {
+            if !path.exists() {
+                missing.push(MissingResource { what, path });
+            }
+        };
+        need("libpdfium", self.pdfium_library());
+        need(
+            "tesseract English data",
+            self.tessdata_dir.join("eng.traineddata"),
+        );
+        if need_model {
+            for f in ["model.safetensors", "config.json", "tokenizer.json"] {
+                need("MiniLM model file", self.model_dir.join(f));
+            }
+        }
+        missing
+    }
+
+    pub fn model_file(&self, name: &str) -> PathBuf {
+        Path::new(&self.model_dir).join(name)
+    }
+}
