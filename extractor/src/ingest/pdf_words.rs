@@ -134,7 +134,11 @@ pub fn group_words(chars: &[RawChar], frame: PageFrame) -> Vec<Word> {
 fn continues(word: &BBox, next: &BBox, vertical: bool) -> bool {
     let (size, gap, overlap) = if vertical {
         let size = word.width().max(next.width());
-        let gap = (next.y0 - word.y1).max(word.y0 - next.y1);
+        let gap = if frame_down(word, next) {
+            next.y0 - word.y1
+        } else {
+            word.y0 - next.y1
+        };
         let shared = (word.x1.min(next.x1) - word.x0.max(next.x0)).max(0.0);
         (size, gap, shared / word.width().min(next.width()).max(f32::EPSILON))
     } else {
@@ -145,7 +149,14 @@ fn continues(word: &BBox, next: &BBox, vertical: bool) -> bool {
     // Page fractions differ per axis; compare against the glyph size on the crossing axis,
     // which for letter-sized pages keeps the threshold near a quarter of an em.
     let limit = size * if vertical { 0.35 } else { 0.25 };
-    overlap > 0.4 && gap < limit && (vertical || next.x1 > word.x0)
+    // A glyph far behind the word's end starts a new line even where loose boxes of adjacent
+    // lines overlap.
+    overlap > 0.4 && gap < limit && gap > -0.5 * size
+}
+
+/// Whether vertical text runs down the page (from `word` towards `next`).
+fn frame_down(word: &BBox, next: &BBox) -> bool {
+    next.center_y() >= word.center_y()
 }
 
 #[cfg(test)]

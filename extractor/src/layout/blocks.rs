@@ -69,3 +69,18 @@ pub fn line_kind(line: &Line) -> BlockKind {
         BlockKind::Paragraph
     }
 }
+
+/// For each line of the page, whether it sits in a running header or footer block.
+pub fn in_margin(page: &Page) -> Vec<bool> {
+    let mut marks = vec![false; page.lines.len()];
+    for block in &page.blocks {
+        if matches!(block.kind, BlockKind::Header | BlockKind::Footer) {
+            for l in block.lines.clone() {
+                if let Some(m) = marks.get_mut(l) {
+                    *m = true;
+                }
+            }
+        }
+    }
+    marks
+}

@@ -70,11 +70,15 @@ fn title_case_share(text: &str) -> f32 {
 
 fn page_key_values(page: &Page) -> Vec<KeyValue> {
     let mut out: Vec<KeyValue> = Vec::new();
+    let margin = super::blocks::in_margin(page);
     let mut i = 0;
     while i < page.lines.len() {
         let line = &page.lines[i];
-        let segs = segments(page, line);
         i += 1;
+        if margin[i - 1] {
+            continue;
+        }
+        let segs = segments(page, line);
         // Two-column form: label segment, wide gap, value segment (rows of wider tables are not
         // key-values).
         if segs.len() == 2 && is_label(&text_of(page, segs[0].clone())) {

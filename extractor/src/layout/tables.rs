@@ -34,7 +34,14 @@ pub fn segments(page: &Page, line: &Line) -> Vec<Range<usize>> {
 
 /// Tables on one page.
 pub fn find_tables(page: &Page) -> Vec<Table> {
-    let split: Vec<Vec<Range<usize>>> = page.lines.iter().map(|l| segments(page, l)).collect();
+    let margin = super::blocks::in_margin(page);
+    // Running headers and footers never join a table: give them no cells.
+    let split: Vec<Vec<Range<usize>>> = page
+        .lines
+        .iter()
+        .zip(&margin)
+        .map(|(l, m)| if *m { Vec::new() } else { segments(page, l) })
+        .collect();
     let mut tables = Vec::new();
     let mut i = 0;
     while i < page.lines.len() {

@@ -21,9 +21,10 @@ static MEANS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static HEREINAFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r#"(?:hereinafter|herein)\s+(?:referred\s+to\s+as|called|known\s+as)\s+(?:the\s+)?{TERM}"#
-    ))
+    // Here the term may be lower case: `referred to as "lessor,"`.
+    Regex::new(
+        r#"(?:(?:hereinafter|herein)\s+)?(?:referred\s+to\s+as|called|known\s+as)\s+(?:the\s+)?["“]([A-Za-z][^"”]{0,60}?)[,.]?["”]"#,
+    )
     .expect("static regex")
 });
 
