@@ -12,8 +12,6 @@
 use extractor::ingest::raster;
 use extractor::ingest::{ReadOptions, Reader};
 use extractor::{Document, Resources};
-use image::GrayImage;
-use rand::{Rng, SeedableRng};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -190,14 +188,13 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
     let reader = reader()?;
     let doc = read(&reader, pdf)?;
     let bytes = std::fs::read(pdf)?;
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
     let (mut found, mut wanted) = (0usize, 0usize);
     println!("| page | words in text layer | recall of OCR on rotated 0.7° + noise |");
     println!("|---|---|---|");
     for n in 1..=pages.min(doc.pages.len()) {
         let png = reader.render_page_png(&bytes, n, 300.0)?;
         let img = image::load_from_memory(&png)?.into_luma8();
-        let noisy = degrade(&img, 0.7, &mut rng);
+        let noisy = raster::simulate_scan(&img, 0.7, n as u64);
         let mut out = Vec::new();
         noisy.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)?;
         let scan = reader.read(&out, "scan.png", &|_| {})?;
@@ -208,19 +205,6 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
     }
     println!("| all | {wanted} | {:.4} |", found as f64 / wanted.max(1) as f64);
     Ok(())
-}
-
-/// A scan-like copy: rotated by `degrees`, with salt-and-pepper and grey noise.
-pub fn degrade(img: &GrayImage, degrees: f32, rng: &mut impl Rng) -> GrayImage {
-    let mut out = raster::rotate_small(img, degrees);
-    for p in out.pixels_mut() {
-        let jitter: i16 = rng.random_range(-25..=25);
-        p[0] = (i16::from(p[0]) + jitter).clamp(0, 255) as u8;
-        if rng.random_bool(0.002) {
-            p[0] = if rng.random_bool(0.5) { 0 } else { 255 };
-        }
-    }
-    out
 }
 
 fn words(text: &str) -> Vec<String> {
