@@ -376,6 +376,13 @@ impl Reader {
 
 /// Puts OCR words on a page; a quarter turn swaps the page's displayed width and height.
 fn apply_ocr(page: &mut Page, ocr: OcrPage) {
+    tracing::debug!(
+        page = page.number,
+        rotation = ocr.rotation,
+        skew = ocr.skew,
+        words = ocr.words.len(),
+        "OCR"
+    );
     if ocr.rotation % 180 == 90 {
         std::mem::swap(&mut page.width_pt, &mut page.height_pt);
     }

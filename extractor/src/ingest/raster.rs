@@ -1,7 +1,7 @@
 //! Grey page images: ink detection for blank pages, resampling, crops and rotations used before
 //! recognition.
 
-use image::{GrayImage, Luma, imageops};
+use image::{GrayImage, imageops};
 
 /// A pixel darker than this counts as ink.
 const INK_LEVEL: u8 = 160;
@@ -104,6 +104,7 @@ pub fn simulate_scan(img: &GrayImage, degrees: f32, seed: u64) -> GrayImage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::Luma;
 
     #[test]
     fn white_page_has_no_ink_and_a_text_bar_has() {
