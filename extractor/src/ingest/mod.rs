@@ -98,10 +98,7 @@ impl Reader {
             MediaKind::Png | MediaKind::Jpeg | MediaKind::Tiff => {
                 self.read_images(bytes, kind, progress)?
             }
-            MediaKind::Docx => {
-                zip_guard::check(bytes)?;
-                docx::read(bytes)?
-            }
+            MediaKind::Docx => read_docx(bytes)?,
             MediaKind::Xlsx | MediaKind::Xls | MediaKind::Csv => {
                 if kind == MediaKind::Xlsx {
                     zip_guard::check(bytes)?;
@@ -372,6 +369,12 @@ impl Reader {
             .map_err(|e| ExtractError::Internal(format!("PNG encoding: {e}")))?;
         Ok(png)
     }
+}
+
+/// Reads a DOCX package into synthetic pages (no layout analysis yet), refusing zip bombs.
+pub fn read_docx(bytes: &[u8]) -> Result<Document, ExtractError> {
+    zip_guard::check(bytes)?;
+    docx::read(bytes)
 }
 
 /// Puts OCR words on a page; a quarter turn swaps the page's displayed width and height.
