@@ -7,7 +7,9 @@ use extractor::model::MediaKind;
 use std::path::Path;
 
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
     let mut inputs: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(Result::ok)
@@ -34,8 +36,17 @@ fn sniff_corpus_replays() {
         .iter()
         .filter_map(|(_, b)| extractor::ingest::sniff(b).ok())
         .collect();
-    for kind in [MediaKind::Pdf, MediaKind::Png, MediaKind::Csv, MediaKind::Docx, MediaKind::Xls] {
-        assert!(kinds.contains(&kind), "{kind:?} missing from the sniff corpus");
+    for kind in [
+        MediaKind::Pdf,
+        MediaKind::Png,
+        MediaKind::Csv,
+        MediaKind::Docx,
+        MediaKind::Xls,
+    ] {
+        assert!(
+            kinds.contains(&kind),
+            "{kind:?} missing from the sniff corpus"
+        );
     }
 }
 

@@ -14,9 +14,15 @@ fn read_bytes(bytes: &[u8], name: &str) -> Result<extractor::Document, ExtractEr
 
 #[test]
 fn empty_and_unknown_files_are_refused_by_kind() {
-    assert!(matches!(read_bytes(b"", "empty.pdf"), Err(ExtractError::Empty)));
+    assert!(matches!(
+        read_bytes(b"", "empty.pdf"),
+        Err(ExtractError::Empty)
+    ));
     let e = read_bytes(b"GIF89a\x01\x00\x01\x00", "lease.pdf").unwrap_err();
-    assert!(matches!(&e, ExtractError::Unsupported { detected } if detected == "GIF image"), "{e}");
+    assert!(
+        matches!(&e, ExtractError::Unsupported { detected } if detected == "GIF image"),
+        "{e}"
+    );
     let e = read_bytes(b"Dear Tenant,\nthe rent is due.\n", "notes.csv").unwrap_err();
     assert!(e.to_string().contains("plain text"), "{e}");
 }
@@ -40,7 +46,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -50,7 +60,14 @@ fn crc32(bytes: &[u8]) -> u32 {
 fn decompression_bomb_images_are_refused_before_decoding() {
     let e = read_bytes(&png_claiming(30_000, 30_000), "bomb.png").unwrap_err();
     assert!(
-        matches!(e, ExtractError::ImageTooLarge { width: 30_000, height: 30_000, .. }),
+        matches!(
+            e,
+            ExtractError::ImageTooLarge {
+                width: 30_000,
+                height: 30_000,
+                ..
+            }
+        ),
         "{e}"
     );
     // A blank image of ordinary size is read as one blank page, without OCR.
@@ -120,7 +137,11 @@ fn million_empty_rows_and_non_utf8_csv_are_handled() {
     assert_bounded_sheet(&latin1, "latin1.csv");
 
     let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend("Unit,Tenant\n101,Café\n".encode_utf16().flat_map(u16::to_le_bytes));
+    utf16.extend(
+        "Unit,Tenant\n101,Café\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
     assert_eq!(extractor::ingest::sniff(&utf16).unwrap(), MediaKind::Csv);
     assert_bounded_sheet(&utf16, "utf16.csv");
 }
@@ -152,13 +173,22 @@ fn docx_made_by_libreoffice_reads_paragraphs_and_tables() {
     let doc = read_file(&dir.path().join("lease.docx"));
     assert_eq!(doc.media_kind, MediaKind::Docx);
     let text = doc.text();
-    assert!(text.contains("OFFICE LEASE") && text.contains("60 months"), "{text}");
+    assert!(
+        text.contains("OFFICE LEASE") && text.contains("60 months"),
+        "{text}"
+    );
     let table = doc.tables.first().expect("a table");
     assert_eq!((table.n_rows, table.n_cols), (2, 2));
     assert_eq!(table.rows_text()[0], ["Rentable Area:", "2,394 RSF"]);
-    assert!(doc.defined_terms.iter().any(|t| t.term == "Premises"), "{:?}", doc.defined_terms);
     assert!(
-        doc.sections.iter().any(|s| s.number.as_deref() == Some("2") && s.title == "Rent"),
+        doc.defined_terms.iter().any(|t| t.term == "Premises"),
+        "{:?}",
+        doc.defined_terms
+    );
+    assert!(
+        doc.sections
+            .iter()
+            .any(|s| s.number.as_deref() == Some("2") && s.title == "Rent"),
         "{:?}",
         doc.sections
     );

@@ -45,9 +45,17 @@ fn dl04_scan_pages_in_a_jpeg_tiff_come_out_as_ocr_words_with_boxes() {
     let ref_pages: Vec<&str> = reference.split('\u{c}').collect();
     for (page, number) in doc.pages.iter().zip([4, 5]) {
         assert_eq!(page.text_source, TextSource::Ocr);
-        assert!(page.ocr_confidence.unwrap() > 0.8, "{:?}", page.ocr_confidence);
+        assert!(
+            page.ocr_confidence.unwrap() > 0.8,
+            "{:?}",
+            page.ocr_confidence
+        );
         assert!((page.width_pt - 612.0).abs() < 2.0, "{}", page.width_pt);
-        assert!(page.words.iter().all(|w| w.bbox.area() > 0.0 && w.confidence <= 1.0));
+        assert!(
+            page.words
+                .iter()
+                .all(|w| w.bbox.area() > 0.0 && w.confidence <= 1.0)
+        );
         let r = recall(ref_pages[number - 1], &page.text());
         eprintln!("DL04 page {number}: recall {r:.4} against the reference OCR");
         assert!(r > 0.9, "page {number}: {r}");
@@ -60,7 +68,9 @@ fn skewed_noisy_scan_of_a_text_page_recalls_its_text_layer() {
     let truth = read_file(&source);
     let img = render(&source, 2, 300.0);
     let scan = raster::simulate_scan(&img, 0.7, 3);
-    let doc = reader().read(&png_bytes(&scan), "scan.png", &|_| {}).unwrap();
+    let doc = reader()
+        .read(&png_bytes(&scan), "scan.png", &|_| {})
+        .unwrap();
     let page = &doc.pages[0];
     assert_eq!(page.text_source, TextSource::Ocr);
     let r = recall(&truth.pages[1].text(), &page.text());
@@ -79,11 +89,20 @@ fn a_page_turned_a_quarter_is_read_upright() {
     let source = lease("DL03", "pdf");
     let truth = read_file(&source);
     let img = raster::rotate_quarter(&render(&source, 3, 300.0), 90);
-    let doc = reader().read(&png_bytes(&img), "turned.png", &|_| {}).unwrap();
+    let doc = reader()
+        .read(&png_bytes(&img), "turned.png", &|_| {})
+        .unwrap();
     let page = &doc.pages[0];
-    assert!(page.rotation == 90 || page.rotation == 270, "{}", page.rotation);
+    assert!(
+        page.rotation == 90 || page.rotation == 270,
+        "{}",
+        page.rotation
+    );
     assert!(page.height_pt > page.width_pt, "upright page is portrait");
     let r = recall(&truth.pages[2].text(), &page.text());
-    eprintln!("quarter-turned page: rotation {} recall {r:.4}", page.rotation);
+    eprintln!(
+        "quarter-turned page: rotation {} recall {r:.4}",
+        page.rotation
+    );
     assert!(r > 0.95, "{r}");
 }

@@ -13,7 +13,11 @@ fn dl03_text_layer_matches_pdftotext_with_sane_boxes() {
     assert_eq!(doc.pages.len(), 16);
     let p = &doc.pages[0];
     assert!((p.width_pt - 595.3).abs() < 1.0 && (p.height_pt - 841.9).abs() < 1.0);
-    assert!(doc.pages.iter().all(|p| p.text_source == TextSource::PdfText));
+    assert!(
+        doc.pages
+            .iter()
+            .all(|p| p.text_source == TextSource::PdfText)
+    );
     let reference = std::fs::read_to_string(lease("DL03", "txt")).unwrap();
     let r = recall(&reference, &doc.text());
     eprintln!("DL03 recall against pdftotext: {r:.4}");
@@ -21,7 +25,10 @@ fn dl03_text_layer_matches_pdftotext_with_sane_boxes() {
     for page in &doc.pages {
         for w in &page.words {
             let b = w.bbox;
-            assert!(b.x0 < b.x1 && b.y0 < b.y1 && b.x1 <= 1.0 && b.y1 <= 1.0, "{w:?}");
+            assert!(
+                b.x0 < b.x1 && b.y0 < b.y1 && b.x1 <= 1.0 && b.y1 <= 1.0,
+                "{w:?}"
+            );
         }
         for l in &page.lines {
             assert!(!l.words.is_empty());
@@ -40,17 +47,27 @@ fn development_leases_with_text_layers_read_and_give_structure() {
         eprintln!("{id} recall against pdftotext: {r:.4}");
         assert!(r > 0.97, "{id}: {r}");
         assert_eq!(
-            doc.pages.iter().map(|p| (p.width_pt.round(), p.height_pt.round())).collect::<Vec<_>>(),
+            doc.pages
+                .iter()
+                .map(|p| (p.width_pt.round(), p.height_pt.round()))
+                .collect::<Vec<_>>(),
             pdfinfo_sizes(&lease(id, "pdf"), pages),
             "{id} page sizes"
         );
         assert!(doc.sections.len() >= 5, "{id}: {:?}", doc.sections);
-        assert!(doc.defined_terms.len() >= 5, "{id}: {:?}", doc.defined_terms);
+        assert!(
+            doc.defined_terms.len() >= 5,
+            "{id}: {:?}",
+            doc.defined_terms
+        );
         // Sections point into the document text at their own heading.
         let text = doc.text();
         for s in &doc.sections {
             let body = &text[s.text_range.clone()];
-            assert!(body.contains(s.title.split_whitespace().next().unwrap_or("")), "{s:?}");
+            assert!(
+                body.contains(s.title.split_whitespace().next().unwrap_or("")),
+                "{s:?}"
+            );
         }
     }
 }
@@ -64,12 +81,21 @@ fn dl03_spelled_out_sections_and_reading_order() {
         .map(|s| (s.number.as_deref(), s.title.as_str()))
         .collect();
     assert!(titles.contains(&(Some("THREE"), "RENT")), "{titles:?}");
-    assert!(titles.contains(&(Some("TWENTY-FOUR"), "GOVERNING LAW")), "{titles:?}");
+    assert!(
+        titles.contains(&(Some("TWENTY-FOUR"), "GOVERNING LAW")),
+        "{titles:?}"
+    );
     let text = doc.text();
-    let rent = text.find("The total rent under this lease agreement").unwrap();
+    let rent = text
+        .find("The total rent under this lease agreement")
+        .unwrap();
     let use_of = text.find("USE OF PREMISES").unwrap();
     assert!(rent < use_of);
-    assert!(doc.defined_terms.iter().any(|t| t.term == "lessor"), "{:?}", doc.defined_terms);
+    assert!(
+        doc.defined_terms.iter().any(|t| t.term == "lessor"),
+        "{:?}",
+        doc.defined_terms
+    );
 }
 
 #[test]
@@ -114,14 +140,24 @@ fn page_limit_is_checked_before_reading_and_blank_pages_skip_ocr() {
         .read(&blank_pdf(5000, &[], ""), "huge.pdf", &|_| {})
         .unwrap_err();
     assert!(
-        matches!(e, extractor::ExtractError::TooManyPages { pages: 5000, limit: 2000 }),
+        matches!(
+            e,
+            extractor::ExtractError::TooManyPages {
+                pages: 5000,
+                limit: 2000
+            }
+        ),
         "{e}"
     );
     let doc = reader()
         .read(&blank_pdf(300, &[], ""), "blank.pdf", &|_| {})
         .unwrap();
     assert_eq!(doc.pages.len(), 300);
-    assert!(doc.pages.iter().all(|p| p.text_source == TextSource::None && p.words.is_empty()));
+    assert!(
+        doc.pages
+            .iter()
+            .all(|p| p.text_source == TextSource::None && p.words.is_empty())
+    );
 }
 
 #[test]

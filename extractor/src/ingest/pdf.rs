@@ -52,10 +52,15 @@ pub struct PdfPage {
 }
 
 pub enum PdfEvent {
-    Opened { pages: usize },
+    Opened {
+        pages: usize,
+    },
     Page(Box<PdfPage>),
     /// A page that pdfium could not read at all.
-    PageFailed { index: usize, error: String },
+    PageFailed {
+        index: usize,
+        error: String,
+    },
 }
 
 /// Maps pdfium's open errors onto ours; a password error is `Encrypted`.
@@ -65,7 +70,9 @@ pub fn open_error(e: PdfiumError) -> ExtractError {
             PdfiumInternalError::PasswordError | PdfiumInternalError::SecurityError,
         ) => ExtractError::Encrypted,
         PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::FormatError) => {
-            ExtractError::Corrupt("not a readable PDF (bad structure or cross-reference table)".into())
+            ExtractError::Corrupt(
+                "not a readable PDF (bad structure or cross-reference table)".into(),
+            )
         }
         other => ExtractError::Corrupt(format!("PDF: {other}")),
     }
@@ -195,7 +202,7 @@ fn page_frame(page: &PdfPage_) -> Result<PageFrame, PdfiumError> {
 fn text_layer(page: &PdfPage_, frame: PageFrame) -> Result<(Vec<Word>, bool), PdfiumError> {
     let text = page.text()?;
     let chars = text.chars();
-    let mut raw = Vec::with_capacity(usize::try_from(chars.len()).unwrap_or(0));
+    let mut raw = Vec::with_capacity(chars.len());
     let (mut sampled, mut invisible) = (0usize, 0usize);
     for ch in chars.iter() {
         let Some(c) = ch.unicode_char() else {

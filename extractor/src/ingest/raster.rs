@@ -132,7 +132,10 @@ mod tests {
             .min_by_key(|(_, v)| *v)
             .unwrap();
         let (sx, sy) = unrotate_point(darkest.0 as f32, darkest.1 as f32, 300.0, 200.0, 3.0);
-        assert!((sx - 200.5).abs() < 1.5 && (sy - 60.5).abs() < 1.5, "{darkest:?} -> {sx},{sy}");
+        assert!(
+            (sx - 200.5).abs() < 1.5 && (sy - 60.5).abs() < 1.5,
+            "{darkest:?} -> {sx},{sy}"
+        );
     }
 
     #[test]
