@@ -87,12 +87,17 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// Pages per second reading (with layout) against `pdftotext`, three rounds, medians.
+/// Pages per second reading (with layout) against `pdftotext`, medians of `BENCH_ROUNDS` rounds.
 fn native(files: &[String]) -> Result<()> {
     let reader = reader()?;
     let mut total_pages = 0;
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-    for round in 0..3 {
+    let rounds: usize = std::env::var("BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    for _ in 0..rounds {
         let t = Instant::now();
         let mut pages = 0;
         for f in files {
@@ -108,7 +113,6 @@ fn native(files: &[String]) -> Result<()> {
             }
         }
         theirs.push(t.elapsed().as_secs_f64());
-        let _ = round;
     }
     let (o, p) = (median(ours), median(theirs));
     let pps = |s: f64| total_pages as f64 / s;
