@@ -191,3 +191,30 @@ fn pdfinfo_sizes(path: &std::path::Path, pages: usize) -> Vec<(f32, f32)> {
         })
         .collect()
 }
+
+#[test]
+fn rotated_pages_give_boxes_in_the_displayed_frame() {
+    // One line of Helvetica near the unrotated page's top-left corner, on a page shown turned a
+    // quarter clockwise: the line ends up near the displayed top-right, running downwards.
+    let content = "BT /F1 24 Tf 72 720 Td (Rent due monthly) Tj ET";
+    let objects = [
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let bytes = pdf_with_pages(
+        1,
+        "/Rotate 90 /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>",
+        &objects,
+        "",
+    );
+    let doc = reader().read(&bytes, "rotated.pdf", &|_| {}).unwrap();
+    let page = &doc.pages[0];
+    assert_eq!((page.width_pt, page.height_pt), (792.0, 612.0));
+    let texts: Vec<&str> = page.words.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    let rent = page.words.iter().find(|w| w.text == "Rent").unwrap();
+    let monthly = page.words.iter().find(|w| w.text == "monthly").unwrap();
+    assert!(rent.bbox.x0 > 0.8 && rent.bbox.y0 < 0.2, "{rent:?}");
+    assert!(monthly.bbox.y0 > rent.bbox.y1, "{rent:?} {monthly:?}");
+    assert!(rent.bbox.height() > rent.bbox.width(), "vertical word {rent:?}");
+}

@@ -218,8 +218,8 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
     let doc = read(&reader, pdf)?;
     let bytes = std::fs::read(pdf)?;
     let (mut found, mut wanted) = (0usize, 0usize);
-    println!("| page | words in text layer | recall of OCR on rotated 0.7° + noise |");
-    println!("|---|---|---|");
+    println!("| page | words in text layer | recall of OCR on rotated 0.7° + noise | rotation | OCR confidence |");
+    println!("|---|---|---|---|---|");
     for n in 1..=pages.min(doc.pages.len()) {
         let png = reader.render_page_png(&bytes, n, 300.0)?;
         let img = image::load_from_memory(&png)?.into_luma8();
@@ -228,7 +228,13 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
         noisy.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)?;
         let scan = reader.read(&out, "scan.png", &|_| {})?;
         let (f, w) = recall_counts(&doc.pages[n - 1].text(), &scan.text());
-        println!("| {n} | {w} | {:.4} |", f as f64 / w.max(1) as f64);
+        let read = &scan.pages[0];
+        println!(
+            "| {n} | {w} | {:.4} | {} | {:.2} |",
+            f as f64 / w.max(1) as f64,
+            read.rotation,
+            read.ocr_confidence.unwrap_or(0.0)
+        );
         found += f;
         wanted += w;
     }

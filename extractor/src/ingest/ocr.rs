@@ -16,6 +16,8 @@ use tesseract::Tesseract;
 
 /// Skew below this is left alone: resampling costs more than it gains.
 const MIN_DESKEW_DEGREES: f32 = 0.2;
+/// Resolution of the copy orientation is detected on.
+const OSD_DPI: f32 = 150.0;
 /// Skew searched on either side of level.
 const MAX_SKEW_DEGREES: f32 = 5.0;
 
@@ -154,7 +156,10 @@ impl Worker {
         let mut image = image;
         if upright {
             if let Some(osd) = self.orientation.as_mut() {
-                rotation = osd.upright_rotation(&image, dpi);
+                // Orientation needs shapes, not detail: a 150-dpi copy is enough and much faster.
+                let scale = (OSD_DPI / dpi.max(1) as f32).min(1.0);
+                let probe = raster::scaled(&image, scale);
+                rotation = osd.upright_rotation(&probe, (dpi as f32 * scale).round() as u32);
                 if rotation != 0 {
                     image = raster::rotate_quarter(&image, rotation);
                 }

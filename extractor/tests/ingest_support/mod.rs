@@ -125,6 +125,17 @@ pub fn run(cmd: &str, args: &[&str]) {
 /// goes into the trailer dictionary (an /Encrypt reference, say) and `extra_objects` after the
 /// pages.
 pub fn blank_pdf(pages: usize, extra_objects: &[String], extra_trailer: &str) -> Vec<u8> {
+    pdf_with_pages(pages, "", extra_objects, extra_trailer)
+}
+
+/// Like `blank_pdf`, with `page_extra` added to every page dictionary (a /Rotate, a /Contents
+/// reference to one of `extra_objects`, resources).
+pub fn pdf_with_pages(
+    pages: usize,
+    page_extra: &str,
+    extra_objects: &[String],
+    extra_trailer: &str,
+) -> Vec<u8> {
     let mut objects: Vec<String> = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".into(),
         format!(
@@ -136,7 +147,9 @@ pub fn blank_pdf(pages: usize, extra_objects: &[String], extra_trailer: &str) ->
         ),
     ];
     for _ in 0..pages {
-        objects.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".into());
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] {page_extra} >>"
+        ));
     }
     objects.extend(extra_objects.iter().cloned());
     let mut out = b"%PDF-1.4\n".to_vec();
