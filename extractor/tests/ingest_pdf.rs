@@ -198,7 +198,10 @@ fn rotated_pages_give_boxes_in_the_displayed_frame() {
     // quarter clockwise: the line ends up near the displayed top-right, running downwards.
     let content = "BT /F1 24 Tf 72 720 Td (Rent due monthly) Tj ET";
     let objects = [
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
     ];
     let bytes = pdf_with_pages(
@@ -216,5 +219,8 @@ fn rotated_pages_give_boxes_in_the_displayed_frame() {
     let monthly = page.words.iter().find(|w| w.text == "monthly").unwrap();
     assert!(rent.bbox.x0 > 0.8 && rent.bbox.y0 < 0.2, "{rent:?}");
     assert!(monthly.bbox.y0 > rent.bbox.y1, "{rent:?} {monthly:?}");
-    assert!(rent.bbox.height() > rent.bbox.width(), "vertical word {rent:?}");
+    assert!(
+        rent.bbox.height() > rent.bbox.width(),
+        "vertical word {rent:?}"
+    );
 }

@@ -218,7 +218,9 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
     let doc = read(&reader, pdf)?;
     let bytes = std::fs::read(pdf)?;
     let (mut found, mut wanted) = (0usize, 0usize);
-    println!("| page | words in text layer | recall of OCR on rotated 0.7° + noise | rotation | OCR confidence |");
+    println!(
+        "| page | words in text layer | recall of OCR on rotated 0.7° + noise | rotation | OCR confidence |"
+    );
     println!("|---|---|---|---|---|");
     for n in 1..=pages.min(doc.pages.len()) {
         let png = reader.render_page_png(&bytes, n, 300.0)?;
