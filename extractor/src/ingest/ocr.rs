@@ -229,7 +229,9 @@ fn parse_tsv(tsv: &str, to_bbox: impl Fn(f32, f32, f32, f32) -> BBox) -> Vec<Wor
             let text = f[11].trim();
             let num = |i: usize| f[i].parse::<f32>().ok();
             let (l, t, w, h, conf) = (num(6)?, num(7)?, num(8)?, num(9)?, num(10)?);
-            (!text.is_empty() && conf >= 0.0).then(|| Word {
+            // Table rules and box edges come out as bars; they are drawing, not words.
+            let rule = text.chars().all(|c| matches!(c, '|' | '¦' | '‖'));
+            (!text.is_empty() && !rule && conf >= 0.0).then(|| Word {
                 text: text.to_string(),
                 bbox: to_bbox(l, t, l + w, t + h),
                 confidence: (conf / 100.0).clamp(0.0, 1.0),
@@ -246,7 +248,8 @@ mod tests {
     fn tsv_word_rows_become_words() {
         let tsv = "1\t1\t0\t0\t0\t0\t0\t0\t1000\t2000\t-1\t\n\
                    5\t1\t1\t1\t1\t1\t100\t200\t300\t40\t96.5\tLease\n\
-                   5\t1\t1\t1\t1\t2\t420\t200\t80\t40\t-1\t \n";
+                   5\t1\t1\t1\t1\t2\t420\t200\t80\t40\t-1\t \n\
+                   5\t1\t1\t1\t1\t3\t520\t200\t8\t40\t91.0\t|\n";
         let words = parse_tsv(tsv, |l, t, r, b| {
             BBox::from_page_units(l, t, r, b, 1000.0, 2000.0)
         });
