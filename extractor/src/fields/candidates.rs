@@ -13,6 +13,8 @@ pub enum Source {
     DefinedTerm,
     /// The opening paragraph naming the parties and the date.
     Preamble,
+    /// A row of a table (the rent schedule).
+    Table,
     /// A role-aware clause finder (the term clause, the renewal clause, the rent table).
     Clause,
     /// A typed value inside a passage retrieved by the field's description.
@@ -30,6 +32,7 @@ impl Source {
         match self {
             Source::KeyValue => 0.85,
             Source::DefinedTerm => 0.8,
+            Source::Table => 0.9,
             Source::Preamble => 0.85,
             Source::Clause => 0.75,
             Source::Derived => 0.7,
@@ -43,6 +46,7 @@ impl Source {
             Source::KeyValue => "key_value",
             Source::DefinedTerm => "defined_term",
             Source::Preamble => "preamble",
+            Source::Table => "table",
             Source::Clause => "clause",
             Source::Retrieval => "retrieval",
             Source::Derived => "derived",

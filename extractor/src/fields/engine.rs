@@ -203,15 +203,23 @@ pub fn model_candidates(ctx: &Context, kind: FieldType, question: &str) -> Vec<C
         .collect()
 }
 
-/// The stems of `text` (for matching passages against trigger words).
+/// Whether `text` holds all of the lower-case `words`, line breaks read as spaces.
 pub fn has_all(text: &str, words: &[&str]) -> bool {
-    let lower = text.to_lowercase();
+    let lower = squash(text);
     words.iter().all(|w| lower.contains(w))
 }
 
+/// Whether `text` holds any of the lower-case `words`, line breaks read as spaces.
 pub fn has_any(text: &str, words: &[&str]) -> bool {
-    let lower = text.to_lowercase();
+    let lower = squash(text);
     words.iter().any(|w| lower.contains(w))
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Stems of a query, re-exported for finders that score passages themselves.

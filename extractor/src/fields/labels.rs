@@ -79,7 +79,12 @@ pub fn with_key<'l>(labels: &'l [Label], keys: &[&str]) -> Vec<&'l Label> {
         .iter()
         .filter(|l| {
             let k = norm(&l.key);
-            keys.iter().any(|want| k == norm(want) || k.ends_with(&format!(" {}", norm(want))))
+            // "(b) tenant's proportionate share" matches "proportionate share"; a one-word key
+            // must match whole so "date" does not take "commencement date".
+            keys.iter().any(|want| {
+                let want = norm(want);
+                k == want || (want.contains(' ') && k.ends_with(&format!(" {want}")))
+            })
         })
         .collect()
 }

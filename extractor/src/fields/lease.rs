@@ -97,8 +97,22 @@ fn guarantor(ctx: &Context) -> Vec<Candidate> {
 }
 
 static STREET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,6}\s+(?:[NSEW]{1,2}\.?\s+)?(?:[A-Z0-9][\w.'-]*\s+){0,4}?(?:street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|ln\.?|way|parkway|pkwy\.?|highway|hwy\.?|court|ct\.?|place|pl\.?|circle|loop\s+\d+|plaza|square|terrace|trail|pike|freeway)\b\.?)")
-        .expect("valid regex")
+    let suffixes = [
+        "Street", "St", "Avenue", "Ave", "Road", "Rd", "Drive", "Dr", "Boulevard", "Blvd", "Lane",
+        "Ln", "Way", "Parkway", "Pkwy", "Highway", "Hwy", "Court", "Ct", "Place", "Pl", "Circle",
+        "Plaza", "Square", "Terrace", "Trail", "Pike", "Freeway",
+    ];
+    // Title case or capitals: a street name is written as a name, which keeps "2,394 square
+    // feet" from reading as an address.
+    let alternatives: Vec<String> = suffixes
+        .iter()
+        .flat_map(|s| [s.to_string(), s.to_uppercase()])
+        .collect();
+    Regex::new(&format!(
+        r"\b(\d{{1,6}}\s+(?:[NSEW]{{1,2}}\.?\s+)?(?:[A-Z0-9][\w.'-]*\s+){{0,4}}?(?:(?:{})\b\.?|(?:Loop|LOOP)\s+\d+))",
+        alternatives.join("|")
+    ))
+    .expect("valid regex")
 });
 
 static LOCATED_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -111,7 +125,10 @@ fn address(ctx: &Context) -> Vec<Candidate> {
     for m in LOCATED_AT.find_iter(s) {
         let window_end = crate::fields::engine::floor(s, (m.end() + 220).min(s.len()));
         let window = &s[m.end()..window_end];
-        let before = &s[crate::fields::engine::floor(s, m.start().saturating_sub(200))..m.start()];
+        // The words just before "located at", within the same sentence.
+        let from = crate::fields::engine::floor(s, m.start().saturating_sub(100));
+        let before = &s[from..m.start()];
+        let before = before.rsplit_once(". ").map_or(before, |(_, b)| b);
         // The premises, not a party's place of business or notice address.
         if has_any(before, &["place of business", "notice", "residing", "principal office"]) {
             continue;
@@ -147,8 +164,16 @@ fn normalize_address(window: &str) -> Option<(String, usize)> {
     let (state, state_end) = patterns::states(text)
         .into_iter()
         .map(|f| (f.value, f.span.end))
-        .chain(patterns::state_codes(text).into_iter().map(|f| (f.value, f.span.end)))
-        .min_by_key(|(_, e)| *e)?;
+        .min_by_key(|(_, e)| *e)
+        .or_else(|| {
+            patterns::state_codes(text)
+                .into_iter()
+                .find(|f| {
+                    let rest = text[f.span.end..].trim_start();
+                    rest.is_empty() || rest.starts_with(',') || rest.starts_with(|c: char| c.is_ascii_digit())
+                })
+                .map(|f| (f.value, f.span.end))
+        })?;
     let head = &text[..state_end];
     let mut parts: Vec<String> = Vec::new();
     for raw in head.split(',') {
@@ -319,13 +344,22 @@ fn term_months(ctx: &Context) -> Vec<Candidate> {
     }
     for (range, score) in ctx.retrieve("the term of this lease shall be initial term months years", 6) {
         let p = &s[range.clone()];
-        if !has_any(p, &["term"]) || has_any(p, &["renew", "extend", "extension"]) {
+        if !has_any(p, &["term"]) {
             continue;
         }
+        let about_renewal = has_any(p, &["renew", "extend", "extension"]);
         for f in patterns::durations(p) {
             let Some(months) = f.value.months() else { continue };
-            let before = &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(40))..f.span.start];
-            let after = &p[f.span.end..crate::fields::engine::floor(p, (f.span.end + 12).min(p.len()))];
+            let before = &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(60))..f.span.start];
+            let just_before = &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(12))..f.span.start];
+            if about_renewal && !has_any(just_before, &["initial", "original", "primary"]) {
+                continue;
+            }
+            let after = &p[f.span.end..crate::fields::engine::floor(p, (f.span.end + 14).min(p.len()))];
+            // "21 years following the Operation Date" places a date; it is not a length.
+            if has_any(after, &["follow", "after", "prior", "before", "from the"]) {
+                continue;
+            }
             if has_any(before, &["term", "period of"]) || has_any(after, &["term"]) {
                 let r = range.start + f.span.start..range.start + f.span.end;
                 out.push(ctx.candidate(json!(months), r, Source::Clause, score.max(0.6)));
@@ -382,7 +416,8 @@ fn escalation(ctx: &Context, percent: bool) -> Vec<Candidate> {
 fn governing_law(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
-    for (range, score) in ctx.retrieve("governed by construed enforced in accordance with the laws of the state governing law", 5) {
+    for passage in ctx.index.passages() {
+        let (range, score) = (passage.range.clone(), 1.0f64);
         let p = &s[range.clone()];
         if !has_any(p, &["laws of", "law of"]) || !has_any(p, &["govern", "constru", "enforce", "interpret"]) {
             continue;
@@ -423,15 +458,23 @@ fn renewal(ctx: &Context) -> Vec<Candidate> {
             out.push(ctx.candidate(json!({"count": 0, "months": null, "text": clip(p, 300)}), range, Source::Clause, 0.8));
             continue;
         }
-        let count = OPTION_COUNT.captures(p).and_then(|c| {
-            let w = c.get(1)?.as_str().to_lowercase();
-            match w.as_str() {
+        // A heading ("TWENTY-TWO OPTION TO RENEW") is written in capitals; a count is not.
+        let counted = OPTION_COUNT.captures_iter(p).find_map(|c| {
+            let word = c.get(1)?;
+            if word.as_str().len() > 2 && word.as_str().chars().all(|ch| ch.is_uppercase()) {
+                return None;
+            }
+            let w = word.as_str().to_lowercase();
+            let n = match w.as_str() {
                 "a" | "an" => Some(1),
                 d if d.chars().all(|c| c.is_ascii_digit()) => d.parse().ok(),
                 w => patterns::parse_number_words(w),
-            }
+            }?;
+            Some((n, word.start()))
         });
-        let months = patterns::durations(p).into_iter().find_map(|f| match f.value.unit {
+        let count = counted.map(|c| c.0);
+        let after = counted.map_or(0, |c| c.1);
+        let months = patterns::durations(p).into_iter().filter(|f| f.span.start >= after).find_map(|f| match f.value.unit {
             TimeUnit::Day => None,
             _ => f.value.months().filter(|m| *m >= 6),
         });

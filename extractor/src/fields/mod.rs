@@ -4,6 +4,7 @@
 pub mod calibration;
 pub mod candidates;
 pub mod engine;
+pub mod gold;
 pub mod kleister;
 pub mod labels;
 pub mod lease;

@@ -220,7 +220,7 @@ impl Duration {
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let words = r"(?:[a-z]+(?:[\s-]+(?:and\s+)?[a-z]+){0,5})";
     Regex::new(&format!(
-        r"(?i)\b(?:({words})\s*\(\s*(\d+)\s*\)|(\d+)|({words}))\s*(?:\(\s*\d+(?:st|nd|rd|th)\s*\)\s*)?(?:full\s+)?(?:calendar\s+)?(?:lease\s+)?(years?|months?|days?)\b(?:\s*\(s\))?"
+        r"(?i)\b(?:({words})\s*\(\s*(\d+)\s*\)|(\d+)|({words}))\s*(?:\(\s*\d+(?:st|nd|rd|th)\s*\)\s*)?\s*-?\s*(?:full\s+)?(?:calendar\s+)?(?:lease\s+)?(years?|months?|days?)\b(?:\s*\(s\))?"
     ))
     .expect("valid regex")
 });
@@ -240,7 +240,11 @@ pub fn durations(text: &str) -> Vec<Found<Duration>> {
                 TimeUnit::Day
             };
             let (count, start) = if let Some(d) = c.get(2).or(c.get(3)) {
-                let start = c.get(1).map_or(d.start(), |w| w.start());
+                // "the initial three (3)": the span starts at the number words, not before.
+                let start = c
+                    .get(1)
+                    .and_then(|w| trailing_number_words(w.as_str()).map(|(_, used)| w.end() - used))
+                    .unwrap_or(d.start());
                 (d.as_str().parse().ok()?, start)
             } else {
                 let w = c.get(4)?;
@@ -275,6 +279,8 @@ fn trailing_number_words(text: &str) -> Option<(u32, usize)> {
         let phrase = &text[tokens[k].0..];
         match parse_number_words(phrase) {
             Some(n) => best = Some((n, phrase.len())),
+            // "hundred sixty-nine" alone is no number, "three hundred sixty-nine" is.
+            None if matches!(tokens[k].1.to_lowercase().as_str(), "hundred" | "thousand") => {}
             None if best.is_some() => break,
             None => return None,
         }

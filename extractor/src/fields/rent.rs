@@ -53,12 +53,14 @@ pub fn base_rent(ctx: &Context, rows: &[ScheduleRow]) -> Vec<Candidate> {
             _ => None,
         };
         if let Some(v) = value {
-            out.push(ctx.candidate(v, first.range.clone(), Source::Clause, 0.9));
+            out.push(ctx.candidate(v, first.range.clone(), Source::Table, 1.0));
         }
     }
     for (range, score) in ctx.retrieve("base rent minimum rent monthly installments per month annual rent per square foot", 6) {
         let p = &s[range.clone()];
-        if !has_any(p, &["rent", "installment"]) || has_any(p, &["security deposit", "late", "holdover", "holding over"]) {
+        if !has_any(p, &["rent", "installment"])
+            || has_any(p, &["security deposit", "late", "holdover", "holding over", "renew", "extension", "option"])
+        {
             continue;
         }
         for f in patterns::money(p) {
@@ -99,7 +101,7 @@ pub fn rent_schedule(ctx: &Context, rows: &[ScheduleRow], flat: Option<(&Value, 
             })
             .collect();
         let range = rows[0].range.start..rows[rows.len() - 1].range.end;
-        return vec![ctx.candidate(Value::Array(value), range, Source::Clause, 0.9)];
+        return vec![ctx.candidate(Value::Array(value), range, Source::Table, 1.0)];
     }
     let Some((rent, start, end)) = flat else {
         return vec![];

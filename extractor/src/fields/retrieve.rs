@@ -62,8 +62,9 @@ fn next_is_lowercase(text: &str, i: usize) -> bool {
 
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let word_start = text[..dot]
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &text[word_start..dot];
     matches!(
         word,
