@@ -1,17 +1,23 @@
 //! The Kleister NDA benchmark's one-line `key=value` rendering of a `kleister-nda` extraction.
 
-use crate::schema::Extraction;
+use crate::schema::{Extraction, FieldMap};
 use serde_json::Value;
 
 /// `party=Nike_Inc. jurisdiction=Oregon effective_date=2001-04-18 term=2_years`: keys in the
 /// benchmark's order, spaces and colons as underscores, commas dropped, "&" as "and".
 pub fn kleister_line(extraction: &Extraction) -> String {
-    let Some(custom) = &extraction.custom else {
-        return String::new();
-    };
+    extraction
+        .custom
+        .as_ref()
+        .map(|c| kleister_pairs(&c.fields).join(" "))
+        .unwrap_or_default()
+}
+
+/// The `key=value` pairs of a `kleister-nda` field map, in the benchmark's key order.
+pub fn kleister_pairs(fields: &FieldMap) -> Vec<String> {
     let mut pairs = Vec::new();
     for key in ["effective_date", "jurisdiction", "party", "term"] {
-        let Some(field) = custom.fields.get(key) else { continue };
+        let Some(field) = fields.get(key) else { continue };
         let values: Vec<&Value> = match &field.value {
             Value::Array(items) => items.iter().collect(),
             Value::Null => vec![],
@@ -23,7 +29,7 @@ pub fn kleister_line(extraction: &Extraction) -> String {
             }
         }
     }
-    pairs.join(" ")
+    pairs
 }
 
 fn render(key: &str, v: &Value) -> Option<String> {

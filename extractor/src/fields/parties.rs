@@ -58,8 +58,11 @@ fn preamble_end(text: &str, start: usize) -> usize {
             .expect("valid regex")
     });
     let limit = floor_char_boundary(text, (start + 1500).min(text.len()));
-    END.find(&text[start..limit])
-        .map_or(limit, |m| start + m.start() + 1)
+    END.find(&text[start..limit]).map_or(limit, |m| {
+        // End just past the match's first character (the period or the letter before it).
+        let first = m.as_str().chars().next().map_or(0, char::len_utf8);
+        start + m.start() + first
+    })
 }
 
 fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
