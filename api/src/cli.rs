@@ -135,9 +135,9 @@ pub struct EvalArgs {
     /// Kleister: only the first N documents.
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Kleister: fit the confidence calibration on all documents and write it to this JSON file
-    /// (the committed one is `extractor/src/fields/calibration.json`).
-    #[arg(long, requires = "kleister")]
+    /// Fit the template's confidence calibration on all documents and merge it into this JSON
+    /// file (the committed one is `extractor/src/fields/calibration.json`).
+    #[arg(long)]
     pub fit_calibration: Option<PathBuf>,
 }
 

@@ -19,7 +19,7 @@ const FOLDS: usize = 5;
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match (&args.gold, &args.kleister) {
-        (Some(dir), _) => gold_eval(dir),
+        (Some(dir), _) => gold_eval(dir, &args),
         (None, Some(dir)) => kleister_eval(dir, &args),
         (None, None) => anyhow::bail!("name a gold folder: --gold DIR or --kleister DIR"),
     }
@@ -50,7 +50,7 @@ struct Tally {
     with_evidence: usize,
 }
 
-fn gold_eval(dir: &Path) -> anyhow::Result<ExitCode> {
+fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let extractor = extractor()?;
     let mut golds: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read {}", dir.display()))?
@@ -61,7 +61,9 @@ fn gold_eval(dir: &Path) -> anyhow::Result<ExitCode> {
     golds.sort();
     anyhow::ensure!(!golds.is_empty(), "no <id>.gold.json files in {}", dir.display());
     let mut per_field: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut points = Vec::new();
+    // Raw scores per document, for leave-one-document-out calibration.
+    let mut points: Vec<Vec<(f64, bool)>> = Vec::new();
+    let mut absent = Vec::new();
     let mut docs = 0;
     for gold_path in &golds {
         let gold_doc: Value = serde_json::from_str(&std::fs::read_to_string(gold_path)?)
@@ -76,19 +78,29 @@ fn gold_eval(dir: &Path) -> anyhow::Result<ExitCode> {
         let started = Instant::now();
         let bytes = std::fs::read(&doc_path)?;
         let name = doc_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let extraction = match extractor.extract(&bytes, &name, None, &|_| {}) {
-            Ok(e) => e,
+        let doc = match extractor.read(&bytes, &name, &|_| {}) {
+            Ok(d) => d,
             Err(e) => {
                 eprintln!("{name}: {e}");
                 continue;
             }
         };
-        docs += 1;
+        let raw = AbstractOptions {
+            model: None,
+            calibration: Some(Platt::IDENTITY),
+        };
+        let result = abstract_document_with(&doc, None, &raw)?;
         tracing::info!(document = %name, seconds = started.elapsed().as_secs_f64(), "abstracted");
-        let lease = extraction.lease.unwrap_or_default();
+        let lease = result.fields;
+        let mut doc_points = Vec::new();
         for (field, g) in fields {
             let Some(f) = lease.get(field) else { continue };
             let ok = gold::matches(field, &f.value, &g["value"]);
+            if let Some(Some(raw)) = result.raw_scores.get(field) {
+                doc_points.push((*raw, ok));
+            } else {
+                absent.push(ok);
+            }
             let t = per_field.entry(field.clone()).or_default();
             t.n += 1;
             t.right += usize::from(ok);
@@ -96,11 +108,12 @@ fn gold_eval(dir: &Path) -> anyhow::Result<ExitCode> {
                 t.stated += 1;
                 t.with_evidence += usize::from(f.evidence.iter().any(|e| e.page.is_some() && e.text.is_some()));
             }
-            points.push((f.confidence, ok));
             if !ok {
                 eprintln!("{name} {field}: got {} want {}", f.value, g["value"]);
             }
         }
+        points.push(doc_points);
+        docs += 1;
     }
     println!("Lease abstraction on {docs} documents in {}\n", dir.display());
     println!("| field | docs | right | accuracy | evidence |");
@@ -123,8 +136,58 @@ fn gold_eval(dir: &Path) -> anyhow::Result<ExitCode> {
     println!("\ncore fields (*): {}/{} = {:.3}", core.right, core.n, ratio(core.right, core.n));
     println!("all fields: {}/{} = {:.3}", all.right, all.n, ratio(all.right, all.n));
     println!("evidence on non-null values: {}/{}", all.with_evidence, all.stated);
-    print_reliability(&points);
+    println!("\nCalibration fitted on the other documents, applied to each one:");
+    print_reliability(&held_out(&points));
+    if let Some(out) = &args.fit_calibration {
+        let source = format!("{docs} documents in {}", dir.display());
+        let command = format!("leasegrid eval --gold {} --fit-calibration extractor/src/fields/calibration.json", dir.display());
+        write_calibration(out, "lease", &points, &absent, &source, &command)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each group's points calibrated by a fit on all the other groups (folds or documents).
+fn held_out(groups: &[Vec<(f64, bool)>]) -> Vec<(f64, bool)> {
+    let mut out = Vec::new();
+    for (k, group) in groups.iter().enumerate() {
+        let train: Vec<(f64, bool)> = groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != k)
+            .flat_map(|(_, g)| g.iter().copied())
+            .collect();
+        let platt = Platt::fit(&train, 0.5);
+        out.extend(group.iter().map(|&(raw, ok)| (platt.apply(raw), ok)));
+    }
+    out
+}
+
+/// Fits `template`'s calibration on every point and merges it into the JSON file at `out`.
+fn write_calibration(
+    out: &Path,
+    template: &str,
+    groups: &[Vec<(f64, bool)>],
+    absent: &[bool],
+    source: &str,
+    command: &str,
+) -> anyhow::Result<()> {
+    let all: Vec<(f64, bool)> = groups.iter().flatten().copied().collect();
+    let absent_rate = ratio(absent.iter().filter(|a| **a).count(), absent.len()).clamp(0.05, 0.95);
+    let platt = Platt::fit(&all, absent_rate);
+    let mut file: Value = std::fs::read_to_string(out)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_else(|| serde_json::json!({"templates": {}}));
+    file["templates"][template] = serde_json::json!({
+        "platt": platt,
+        "fitted_on": source,
+        "command": command,
+        "out_of_fold_ece": calibration::ece(&calibration::reliability(&held_out(groups))),
+    });
+    std::fs::write(out, serde_json::to_string_pretty(&file)? + "\n")
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    println!("\nwrote the {template} calibration to {}", out.display());
+    Ok(())
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -283,7 +346,15 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         };
-        results.push(kleister_one(&doc, &d.expected)?);
+        let r = kleister_one(&doc, &d.expected)?;
+        let mut missed: Vec<&String> = d.expected.iter().filter(|e| !r.predicted.contains(e)).collect();
+        let extra: Vec<&String> = r.predicted.iter().filter(|p| !d.expected.contains(p)).collect();
+        if !missed.is_empty() || !extra.is_empty() {
+            missed.sort();
+            tracing::debug!(document = %d.filename, ?missed, ?extra, "kleister mismatch");
+            eprintln!("{}: missed {missed:?} extra {extra:?}", d.filename);
+        }
+        results.push(r);
     }
     let elapsed = started.elapsed().as_secs_f64();
     let source = if args.text_layer { "benchmark text layer (text_best)" } else { "PDFs through the extractor" };
@@ -321,36 +392,18 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         println!("| {} | {:.2} | {:.2} | {:.2} |", key.to_lowercase(), p * 100.0, r * 100.0, f * 100.0);
     }
     // Out-of-fold calibration: each fold's confidences come from a fit on the other four.
-    let mut held_out = Vec::new();
-    for fold in 0..FOLDS {
-        let train: Vec<(f64, bool)> = results
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .flat_map(|(_, r)| r.points.iter().copied())
-            .collect();
-        let platt = Platt::fit(&train, 0.5);
-        for (_, r) in results.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            held_out.extend(r.points.iter().map(|&(raw, ok)| (platt.apply(raw), ok)));
-        }
+    let mut folds: Vec<Vec<(f64, bool)>> = vec![Vec::new(); FOLDS];
+    for (i, r) in results.iter().enumerate() {
+        folds[i % FOLDS].extend(r.points.iter().copied());
     }
     println!("\nCalibration fitted on four folds, applied to the fifth:");
-    print_reliability(&held_out);
+    print_reliability(&held_out(&folds));
     if let Some(out) = &args.fit_calibration {
-        let all: Vec<(f64, bool)> = results.iter().flat_map(|r| r.points.iter().copied()).collect();
         let absent: Vec<bool> = results.iter().flat_map(|r| r.absent.iter().copied()).collect();
-        let absent_rate = ratio(absent.iter().filter(|a| **a).count(), absent.len()).clamp(0.05, 0.95);
-        let platt = Platt::fit(&all, absent_rate);
-        let file = serde_json::json!({
-            "method": "platt",
-            "fitted_on": format!("Kleister NDA train, {} documents, {source}", docs.len()),
-            "command": "leasegrid eval --kleister ../shared/data/kleister-nda --text-layer --fit-calibration extractor/src/fields/calibration.json",
-            "out_of_fold_ece": calibration::ece(&calibration::reliability(&held_out)),
-            "present": platt,
-        });
-        std::fs::write(out, serde_json::to_string_pretty(&file)? + "\n")
-            .with_context(|| format!("cannot write {}", out.display()))?;
-        println!("\nwrote {}", out.display());
+        let flag = if args.text_layer { " --text-layer" } else { "" };
+        let command = format!("leasegrid eval --kleister {}{flag} --fit-calibration extractor/src/fields/calibration.json", dir.display());
+        let source = format!("Kleister NDA train, {} documents, {source}", docs.len());
+        write_calibration(out, "kleister-nda", &folds, &absent, &source, &command)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 //! error the eval prints.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// `p = sigmoid(a * logit(raw) + b)`, plus the confidence given to a field left empty.
@@ -14,16 +15,21 @@ pub struct Platt {
     pub absent: f64,
 }
 
-/// The committed parameters (see `calibration.json` for how they were fitted).
+/// The committed parameters per template (see `calibration.json` for how they were fitted).
 #[derive(Debug, Clone, Deserialize)]
 struct CalibrationFile {
-    present: Platt,
+    templates: BTreeMap<String, Fitted>,
 }
 
-static FITTED: LazyLock<Platt> = LazyLock::new(|| {
+#[derive(Debug, Clone, Deserialize)]
+struct Fitted {
+    platt: Platt,
+}
+
+static FITTED: LazyLock<BTreeMap<String, Platt>> = LazyLock::new(|| {
     serde_json::from_str::<CalibrationFile>(include_str!("calibration.json"))
-        .map(|f| f.present)
-        .unwrap_or(Platt::IDENTITY)
+        .map(|f| f.templates.into_iter().map(|(k, v)| (k, v.platt)).collect())
+        .unwrap_or_default()
 });
 
 impl Platt {
@@ -33,9 +39,14 @@ impl Platt {
         absent: 0.5,
     };
 
-    /// The parameters shipped with the build.
-    pub fn fitted() -> Platt {
-        *FITTED
+    /// The parameters shipped with the build for `template`; templates without labelled data
+    /// (user templates) share the `kleister-nda` fit, the one made on the most documents.
+    pub fn fitted(template: &str) -> Platt {
+        FITTED
+            .get(template)
+            .or_else(|| FITTED.get("kleister-nda"))
+            .copied()
+            .unwrap_or(Platt::IDENTITY)
     }
 
     pub fn apply(&self, raw: f64) -> f64 {

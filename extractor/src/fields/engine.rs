@@ -170,10 +170,33 @@ pub fn generic_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate
     }
     let k = if field.kind == FieldType::Text { 2 } else { 5 };
     for (range, score) in ctx.retrieve(&query, k) {
-        out.extend(ctx.typed_in(field.kind, range, Source::Retrieval, score));
+        let found = ctx.typed_in(field.kind, range, Source::Retrieval, score * score);
+        out.extend(found.into_iter().filter(|c| !describes_survival(ctx.str(), c)));
     }
     out.extend(model_candidates(ctx, field.kind, &query));
     out
+}
+
+/// A period that runs after the agreement ends ("for two years following termination",
+/// "thereafter") is how long obligations survive, not the agreement's term.
+fn describes_survival(text: &str, c: &Candidate) -> bool {
+    if !c.value.get("unit").is_some_and(|u| u.is_string()) {
+        return false;
+    }
+    let Some(snippet) = c.evidence.text.as_deref() else {
+        return false;
+    };
+    let Some(at) = text[c.at..].find(snippet.split_whitespace().last().unwrap_or_default()) else {
+        return false;
+    };
+    let from = c.at + at;
+    let after = &text[from..floor(text, (from + 80).min(text.len()))];
+    has_any(after, &[
+        "following the termination", "following termination", "after the termination",
+        "after termination", "following the expiration", "after the expiration", "thereafter",
+        "following the date of termination", "following the end", "after the end",
+        "following the cessation", "after the cessation", "following your", "after your",
+    ])
 }
 
 /// Span predictions of the optional model over the passages lexical retrieval ranked best,

@@ -42,15 +42,29 @@ fn render(key: &str, v: &Value) -> Option<String> {
     v.as_str().map(str::to_string)
 }
 
-/// The benchmark's value escaping.
+/// The benchmark's value escaping, with company suffixes in its abbreviated spelling
+/// ("Incorporated" and "Inc" as "Inc.", "L.P." as "LP").
 pub fn escape(value: &str) -> String {
     value
         .replace('&', " and ")
         .replace(',', "")
         .split_whitespace()
+        .map(suffix)
         .collect::<Vec<_>>()
         .join("_")
         .replace(':', "_")
+}
+
+fn suffix(word: &str) -> &str {
+    match word.to_lowercase().as_str() {
+        "inc" | "inc." | "incorporated" => "Inc.",
+        "corp" | "corp." => "Corp.",
+        "ltd" | "ltd." | "limited" => "Ltd.",
+        "co" | "co." => "Co.",
+        "l.p." | "l.p" => "LP",
+        "l.l.c." | "l.l.c" => "LLC",
+        _ => word,
+    }
 }
 
 #[cfg(test)]
@@ -61,6 +75,8 @@ mod tests {
     fn escapes_like_the_benchmark() {
         assert_eq!(escape("NIKE, Inc."), "NIKE_Inc.");
         assert_eq!(escape("W&L Enterprises, Ltd."), "W_and_L_Enterprises_Ltd.");
+        assert_eq!(escape("Acme Incorporated"), "Acme_Inc.");
+        assert_eq!(escape("Green Partners, L.P."), "Green_Partners_LP");
         assert_eq!(render("term", &serde_json::json!({"count": 1, "unit": "years"})).unwrap(), "1 year");
     }
 }

@@ -69,7 +69,9 @@ pub fn abstract_document_with(
     let text = text::DocText::new(doc);
     let index = retrieve::Index::new(text.as_str());
     let ctx = Context::new(&text, &index, options.model.clone());
-    let platt = options.calibration.unwrap_or_else(Platt::fitted);
+    let platt = options
+        .calibration
+        .unwrap_or_else(|| Platt::fitted(&template.name));
     if template.is_lease() {
         Ok(abstract_lease(&ctx, &template, &platt))
     } else {

@@ -140,8 +140,37 @@ pub fn clean_name(raw: &str) -> Option<String> {
     if name.ends_with('.') && !ends_with_abbreviation(&name) {
         name.pop();
     }
+    // "on the one hand, and X" joins two parties; the name is X.
+    for lead in ["on the one hand and ", "on the one hand, and ", "and "] {
+        if name.to_lowercase().starts_with(lead) {
+            name = name[lead.len()..].to_string();
+        }
+    }
+    is_plausible_name(&name).then_some(name)
+}
+
+/// A name starts with a capital or digit, is a few words long, and does not read as a clause
+/// ("relating to your separation") or as a bare role noun ("the Company", "Employee").
+fn is_plausible_name(name: &str) -> bool {
+    const CLAUSE_WORDS: [&str; 16] = [
+        "to", "is", "are", "be", "you", "your", "we", "which", "shall", "will", "hereto",
+        "hereinafter", "set", "that", "this", "any",
+    ];
+    const ROLE_NOUNS: [&str; 16] = [
+        "company", "employee", "executive", "buyer", "seller", "you", "recipient", "consultant",
+        "purchaser", "party", "parties", "me", "myself", "corporation", "discloser", "bank",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 2 && name.len() <= 120 && name.split_whitespace().count() <= 14).then_some(name)
+    let starts_well = name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let bare: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| w != "the")
+        .collect();
+    let role_only = bare.len() == 1 && ROLE_NOUNS.contains(&bare[0].as_str());
+    let clause = bare.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()));
+    letters >= 2 && starts_well && words.len() <= 9 && name.len() <= 100 && !role_only && !clause
 }
 
 fn ends_with_abbreviation(name: &str) -> bool {

@@ -170,6 +170,12 @@ fn notice_months(text: &str) -> Option<u32> {
     })
 }
 
+/// Schedule rows, each period once: a summary page and the rent article often print the same
+/// table twice.
 pub fn rows(ctx: &Context) -> Vec<ScheduleRow> {
+    let mut seen = std::collections::BTreeSet::new();
     schedule_rows(ctx)
+        .into_iter()
+        .filter(|r| r.start.is_none() || seen.insert((r.start, r.end)))
+        .collect()
 }
