@@ -5,7 +5,7 @@
 
 use crate::cli::EvalArgs;
 use anyhow::Context as _;
-use extractor::fields::calibration::{self, Platt};
+use extractor::fields::calibration::{self, Calibration};
 use extractor::fields::{AbstractOptions, abstract_document_with, gold, kleister, text};
 use extractor::ingest::ReadOptions;
 use extractor::{Document, Extractor};
@@ -62,7 +62,7 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(!golds.is_empty(), "no <id>.gold.json files in {}", dir.display());
     let mut per_field: BTreeMap<String, Tally> = BTreeMap::new();
     // Raw scores per document, for leave-one-document-out calibration.
-    let mut points: Vec<Vec<(f64, bool)>> = Vec::new();
+    let mut points: Vec<Vec<Point>> = Vec::new();
     let mut absent = Vec::new();
     let mut docs = 0;
     for gold_path in &golds {
@@ -87,7 +87,7 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         };
         let raw = AbstractOptions {
             model: None,
-            calibration: Some(Platt::IDENTITY),
+            calibration: Some(Calibration::identity()),
         };
         let result = abstract_document_with(&doc, None, &raw)?;
         tracing::info!(document = %name, seconds = started.elapsed().as_secs_f64(), "abstracted");
@@ -97,9 +97,9 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             let Some(f) = lease.get(field) else { continue };
             let ok = gold::matches(field, &f.value, &g["value"]);
             if let Some(Some(raw)) = result.raw_scores.get(field) {
-                doc_points.push((*raw, ok));
+                doc_points.push((field.clone(), *raw, ok));
             } else {
-                absent.push(ok);
+                absent.push((field.clone(), ok));
             }
             let t = per_field.entry(field.clone()).or_default();
             t.n += 1;
@@ -146,50 +146,6 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Each group's points calibrated by a fit on all the other groups (folds or documents).
-fn held_out(groups: &[Vec<(f64, bool)>]) -> Vec<(f64, bool)> {
-    let mut out = Vec::new();
-    for (k, group) in groups.iter().enumerate() {
-        let train: Vec<(f64, bool)> = groups
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != k)
-            .flat_map(|(_, g)| g.iter().copied())
-            .collect();
-        let platt = Platt::fit(&train, 0.5);
-        out.extend(group.iter().map(|&(raw, ok)| (platt.apply(raw), ok)));
-    }
-    out
-}
-
-/// Fits `template`'s calibration on every point and merges it into the JSON file at `out`.
-fn write_calibration(
-    out: &Path,
-    template: &str,
-    groups: &[Vec<(f64, bool)>],
-    absent: &[bool],
-    source: &str,
-    command: &str,
-) -> anyhow::Result<()> {
-    let all: Vec<(f64, bool)> = groups.iter().flatten().copied().collect();
-    let absent_rate = ratio(absent.iter().filter(|a| **a).count(), absent.len()).clamp(0.05, 0.95);
-    let platt = Platt::fit(&all, absent_rate);
-    let mut file: Value = std::fs::read_to_string(out)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_else(|| serde_json::json!({"templates": {}}));
-    file["templates"][template] = serde_json::json!({
-        "platt": platt,
-        "fitted_on": source,
-        "command": command,
-        "out_of_fold_ece": calibration::ece(&calibration::reliability(&held_out(groups))),
-    });
-    std::fs::write(out, serde_json::to_string_pretty(&file)? + "\n")
-        .with_context(|| format!("cannot write {}", out.display()))?;
-    println!("\nwrote the {template} calibration to {}", out.display());
-    Ok(())
-}
-
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
@@ -203,6 +159,57 @@ fn print_reliability(points: &[(f64, bool)]) {
         println!("| {:.1}-{:.1} | {} | {:.3} | {:.3} |", b.lo, b.hi, b.count, b.mean_confidence, b.accuracy);
     }
     println!("\nECE: {:.4}", calibration::ece(&bins));
+}
+
+/// Per-field fits need many documents per field; a handful of documents gets one fit.
+fn per_field(groups: &[Vec<Point>]) -> bool {
+    groups.len() <= FOLDS
+}
+
+/// A field's raw score and whether its value was right.
+type Point = (String, f64, bool);
+
+/// Each group's points calibrated by a fit on all the other groups (folds or documents).
+fn held_out(groups: &[Vec<Point>]) -> Vec<(f64, bool)> {
+    let mut out = Vec::new();
+    for (k, group) in groups.iter().enumerate() {
+        let train: Vec<Point> = groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != k)
+            .flat_map(|(_, g)| g.iter().cloned())
+            .collect();
+        let fit = Calibration::fit(&train, &[], per_field(groups));
+        out.extend(group.iter().map(|(f, raw, ok)| (fit.for_field(f).apply(*raw), *ok)));
+    }
+    out
+}
+
+/// Fits `template`'s calibration on every point and merges it into the JSON file at `out`.
+fn write_calibration(
+    out: &Path,
+    template: &str,
+    groups: &[Vec<Point>],
+    absent: &[(String, bool)],
+    source: &str,
+    command: &str,
+) -> anyhow::Result<()> {
+    let all: Vec<Point> = groups.iter().flatten().cloned().collect();
+    let fit = Calibration::fit(&all, absent, per_field(groups));
+    let mut file: Value = std::fs::read_to_string(out)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_else(|| serde_json::json!({"templates": {}}));
+    file["templates"][template] = serde_json::json!({
+        "calibration": fit,
+        "fitted_on": source,
+        "command": command,
+        "out_of_fold_ece": calibration::ece(&calibration::reliability(&held_out(groups))),
+    });
+    std::fs::write(out, serde_json::to_string_pretty(&file)? + "\n")
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    println!("\nwrote the {template} calibration to {}", out.display());
+    Ok(())
 }
 
 /// One Kleister document: its file name, the benchmark's text layer and the expected pairs.
@@ -262,15 +269,15 @@ fn unescape(s: &str) -> String {
 /// What one document gave: predicted pairs and calibration points (raw score, right).
 struct KleisterResult {
     predicted: Vec<String>,
-    points: Vec<(f64, bool)>,
+    points: Vec<Point>,
     /// Fields left empty, and whether the benchmark expects none for them.
-    absent: Vec<bool>,
+    absent: Vec<(String, bool)>,
 }
 
 fn kleister_one(doc: &Document, expected: &[String]) -> anyhow::Result<KleisterResult> {
     let options = AbstractOptions {
         model: None,
-        calibration: Some(Platt::IDENTITY),
+        calibration: Some(Calibration::identity()),
     };
     let result = abstract_document_with(doc, Some("kleister-nda"), &options)?;
     let predicted: Vec<String> = kleister::kleister_pairs(&result.fields)
@@ -286,9 +293,9 @@ fn kleister_one(doc: &Document, expected: &[String]) -> anyhow::Result<KleisterR
         match raw {
             Some(raw) => {
                 let ok = mine.len() == theirs && mine.iter().all(|p| expected.contains(p));
-                points.push((*raw, ok));
+                points.push((key.clone(), *raw, ok));
             }
-            None => absent.push(theirs == 0),
+            None => absent.push((key.clone(), theirs == 0)),
         }
     }
     Ok(KleisterResult { predicted, points, absent })
@@ -392,14 +399,14 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         println!("| {} | {:.2} | {:.2} | {:.2} |", key.to_lowercase(), p * 100.0, r * 100.0, f * 100.0);
     }
     // Out-of-fold calibration: each fold's confidences come from a fit on the other four.
-    let mut folds: Vec<Vec<(f64, bool)>> = vec![Vec::new(); FOLDS];
+    let mut folds: Vec<Vec<Point>> = vec![Vec::new(); FOLDS];
     for (i, r) in results.iter().enumerate() {
-        folds[i % FOLDS].extend(r.points.iter().copied());
+        folds[i % FOLDS].extend(r.points.iter().cloned());
     }
     println!("\nCalibration fitted on four folds, applied to the fifth:");
     print_reliability(&held_out(&folds));
     if let Some(out) = &args.fit_calibration {
-        let absent: Vec<bool> = results.iter().flat_map(|r| r.absent.iter().copied()).collect();
+        let absent: Vec<(String, bool)> = results.iter().flat_map(|r| r.absent.iter().cloned()).collect();
         let flag = if args.text_layer { " --text-layer" } else { "" };
         let command = format!("leasegrid eval --kleister {}{flag} --fit-calibration extractor/src/fields/calibration.json", dir.display());
         let source = format!("Kleister NDA train, {} documents, {source}", docs.len());

@@ -15,7 +15,14 @@ pub struct Platt {
     pub absent: f64,
 }
 
-/// The committed parameters per template (see `calibration.json` for how they were fitted).
+/// One Platt fit per field (fields differ in how their raw scores relate to being right), and
+/// a default for fields without one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    pub fields: BTreeMap<String, Platt>,
+    pub default: Platt,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct CalibrationFile {
     templates: BTreeMap<String, Fitted>,
@@ -23,14 +30,76 @@ struct CalibrationFile {
 
 #[derive(Debug, Clone, Deserialize)]
 struct Fitted {
-    platt: Platt,
+    calibration: Calibration,
 }
 
-static FITTED: LazyLock<BTreeMap<String, Platt>> = LazyLock::new(|| {
+static FITTED: LazyLock<BTreeMap<String, Calibration>> = LazyLock::new(|| {
     serde_json::from_str::<CalibrationFile>(include_str!("calibration.json"))
-        .map(|f| f.templates.into_iter().map(|(k, v)| (k, v.platt)).collect())
+        .map(|f| {
+            f.templates
+                .into_iter()
+                .map(|(k, v)| (k, v.calibration))
+                .collect()
+        })
         .unwrap_or_default()
 });
+
+impl Calibration {
+    /// Raw scores passed through unchanged.
+    pub fn identity() -> Calibration {
+        Calibration {
+            fields: BTreeMap::new(),
+            default: Platt::IDENTITY,
+        }
+    }
+
+    /// The parameters shipped with the build for `template`; a user template, having no
+    /// labelled data, gets the default fit of the `kleister-nda` template (the most documents).
+    pub fn fitted(template: &str) -> Calibration {
+        match FITTED.get(template) {
+            Some(c) => c.clone(),
+            None => Calibration {
+                fields: BTreeMap::new(),
+                default: FITTED
+                    .get("kleister-nda")
+                    .map_or(Platt::IDENTITY, |c| c.default),
+            },
+        }
+    }
+
+    pub fn for_field(&self, field: &str) -> &Platt {
+        self.fields.get(field).unwrap_or(&self.default)
+    }
+
+    /// Fits a default Platt over all `(field, raw, right)` points and `(field, right)` outcomes
+    /// of fields left empty, and one per field when `per_field` (enough documents for each).
+    pub fn fit(points: &[(String, f64, bool)], absent: &[(String, bool)], per_field: bool) -> Calibration {
+        let rate = |outcomes: Vec<bool>| {
+            let n = outcomes.len().max(1) as f64;
+            (outcomes.iter().filter(|o| **o).count() as f64 / n).clamp(0.05, 0.95)
+        };
+        let mut names: Vec<&String> = points.iter().filter(|_| per_field).map(|p| &p.0).collect();
+        names.sort();
+        names.dedup();
+        let fields = names
+            .into_iter()
+            .map(|name| {
+                let mine: Vec<(f64, bool)> = points
+                    .iter()
+                    .filter(|p| &p.0 == name)
+                    .map(|p| (p.1, p.2))
+                    .collect();
+                let empty = absent.iter().filter(|a| &a.0 == name).map(|a| a.1).collect();
+                (name.clone(), Platt::fit(&mine, rate(empty)))
+            })
+            .collect();
+        let all: Vec<(f64, bool)> = points.iter().map(|p| (p.1, p.2)).collect();
+        Calibration {
+            fields,
+            default: Platt::fit(&all, rate(absent.iter().map(|a| a.1).collect())),
+        }
+    }
+}
 
 impl Platt {
     pub const IDENTITY: Platt = Platt {
@@ -38,16 +107,6 @@ impl Platt {
         b: 0.0,
         absent: 0.5,
     };
-
-    /// The parameters shipped with the build for `template`; templates without labelled data
-    /// (user templates) share the `kleister-nda` fit, the one made on the most documents.
-    pub fn fitted(template: &str) -> Platt {
-        FITTED
-            .get(template)
-            .or_else(|| FITTED.get("kleister-nda"))
-            .copied()
-            .unwrap_or(Platt::IDENTITY)
-    }
 
     pub fn apply(&self, raw: f64) -> f64 {
         sigmoid(self.a * logit(raw) + self.b)
@@ -62,7 +121,10 @@ impl Platt {
         let lo = 1.0 / (neg + 2.0);
         let (mut a, mut b) = (1.0f64, 0.0f64);
         for _ in 0..100 {
-            let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-9, 0.0, 1e-9);
+            // A small ridge toward the identity keeps the fit finite when the raw scores take
+            // few distinct values and nearly separate the classes.
+            let (mut ga, mut gb) = (RIDGE * (a - 1.0), RIDGE * b);
+            let (mut haa, mut hab, mut hbb) = (RIDGE, 0.0, RIDGE);
             for &(raw, y) in points {
                 let x = logit(raw);
                 let t = if y { hi } else { lo };
@@ -78,8 +140,8 @@ impl Platt {
             if det.abs() < 1e-12 {
                 break;
             }
-            let da = (hbb * ga - hab * gb) / det;
-            let db = (haa * gb - hab * ga) / det;
+            let da = ((hbb * ga - hab * gb) / det).clamp(-MAX_STEP, MAX_STEP);
+            let db = ((haa * gb - hab * ga) / det).clamp(-MAX_STEP, MAX_STEP);
             a -= da;
             b -= db;
             if da.abs() + db.abs() < 1e-9 {
@@ -89,6 +151,9 @@ impl Platt {
         Platt { a, b, absent }
     }
 }
+
+const RIDGE: f64 = 1.0;
+const MAX_STEP: f64 = 2.0;
 
 fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())

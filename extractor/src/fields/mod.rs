@@ -19,7 +19,7 @@ pub mod typed;
 pub mod validate;
 
 use crate::field_model::FieldModel;
-use crate::fields::calibration::Platt;
+use crate::fields::calibration::Calibration;
 use crate::fields::candidates::Candidate;
 use crate::fields::engine::{Context, has_any};
 use crate::fields::template::{FieldType, Template, TemplateField};
@@ -48,7 +48,7 @@ pub struct AbstractOptions {
     /// A trained model proposing spans, one more candidate source; `None` runs without one.
     pub model: Option<Arc<dyn FieldModel>>,
     /// Calibration to apply; `None` uses the fitted parameters shipped with the build.
-    pub calibration: Option<Platt>,
+    pub calibration: Option<Calibration>,
 }
 
 /// Abstracts a lease (or a custom template given as a built-in name or TOML text).
@@ -69,17 +69,18 @@ pub fn abstract_document_with(
     let text = text::DocText::new(doc);
     let index = retrieve::Index::new(text.as_str());
     let ctx = Context::new(&text, &index, options.model.clone());
-    let platt = options
+    let calibration = options
         .calibration
-        .unwrap_or_else(|| Platt::fitted(&template.name));
+        .clone()
+        .unwrap_or_else(|| Calibration::fitted(&template.name));
     if template.is_lease() {
-        Ok(abstract_lease(&ctx, &template, &platt))
+        Ok(abstract_lease(&ctx, &template, &calibration))
     } else {
-        Ok(abstract_custom(&ctx, &template, &platt))
+        Ok(abstract_custom(&ctx, &template, &calibration))
     }
 }
 
-fn abstract_lease(ctx: &Context, template: &Template, platt: &Platt) -> Abstract {
+fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration) -> Abstract {
     let mut chosen: BTreeMap<String, Option<score::Scored>> = BTreeMap::new();
     let rows = rent::rows(ctx);
     for field in &template.fields {
@@ -110,22 +111,23 @@ fn abstract_lease(ctx: &Context, template: &Template, platt: &Platt) -> Abstract
 
     let mut fields: FieldMap = chosen
         .iter()
-        .map(|(k, s)| (k.clone(), score::to_field(s.clone(), 1.0, platt)))
+        .map(|(k, s)| (k.clone(), score::to_field(s.clone(), 1.0, calibration.for_field(k))))
         .collect();
     let checks = validate::check(&fields);
     let mut raw_scores = BTreeMap::new();
     for (name, s) in &chosen {
         let factor = checks.factor(name);
-        fields.insert(name.clone(), score::to_field(s.clone(), factor, platt));
+        fields.insert(name.clone(), score::to_field(s.clone(), factor, calibration.for_field(name)));
         raw_scores.insert(name.clone(), s.as_ref().map(|s| s.raw * factor));
     }
     let critical = rent::critical_dates(&fields);
+    let absent = calibration.for_field("critical_dates").absent;
     let critical_field = if critical.is_null() {
-        Field::absent(platt.absent)
+        Field::absent(absent)
     } else {
         let conf = fields
             .get("expiration_date")
-            .map_or(platt.absent, |f| f.confidence);
+            .map_or(absent, |f| f.confidence);
         let evidence = fields
             .get("expiration_date")
             .map(|f| f.evidence.clone())
@@ -167,18 +169,19 @@ fn lease_kind(ctx: &Context) -> ExtractionKind {
     }
 }
 
-fn abstract_custom(ctx: &Context, template: &Template, platt: &Platt) -> Abstract {
+fn abstract_custom(ctx: &Context, template: &Template, calibration: &Calibration) -> Abstract {
     let mut fields = FieldMap::new();
     let mut raw_scores = BTreeMap::new();
     for field in &template.fields {
         let cands = engine::generic_candidates(ctx, field);
         if field.repeatable {
-            let (f, raw) = repeatable_field(&cands, platt);
+            let (f, raw) = repeatable_field(&cands, calibration.for_field(&field.name));
             raw_scores.insert(field.name.clone(), raw);
             fields.insert(field.name.clone(), f);
         } else {
             let s = score::choose(&cands);
             raw_scores.insert(field.name.clone(), s.as_ref().map(|s| s.raw));
+            let platt = calibration.for_field(&field.name);
             fields.insert(field.name.clone(), score::to_field(s, 1.0, platt));
         }
     }
@@ -191,7 +194,10 @@ fn abstract_custom(ctx: &Context, template: &Template, platt: &Platt) -> Abstrac
 }
 
 /// Every distinct value in order of first mention, with evidence for each.
-fn repeatable_field(cands: &[Candidate], platt: &Platt) -> (Field, Option<f64>) {
+fn repeatable_field(
+    cands: &[Candidate],
+    platt: &calibration::Platt,
+) -> (Field, Option<f64>) {
     let mut seen: Vec<(String, &Candidate)> = Vec::new();
     let mut sorted: Vec<&Candidate> = cands.iter().filter(|c| !c.value.is_null()).collect();
     sorted.sort_by_key(|c| c.at);
