@@ -161,9 +161,13 @@ fn print_reliability(points: &[(f64, bool)]) {
     println!("\nECE: {:.4}", calibration::ece(&bins));
 }
 
-/// Per-field fits need many documents per field; a handful of documents gets one fit.
+/// Per-field fits need some thirty labelled values per field; fewer get one shared fit.
 fn per_field(groups: &[Vec<Point>]) -> bool {
-    groups.len() <= FOLDS
+    let points: usize = groups.iter().map(Vec::len).sum();
+    let mut fields: Vec<&String> = groups.iter().flatten().map(|p| &p.0).collect();
+    fields.sort();
+    fields.dedup();
+    points >= 30 * fields.len().max(1)
 }
 
 /// A field's raw score and whether its value was right.
