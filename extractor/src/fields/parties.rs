@@ -59,9 +59,8 @@ fn preamble_end(text: &str, start: usize) -> usize {
     });
     let limit = floor_char_boundary(text, (start + 1500).min(text.len()));
     END.find(&text[start..limit]).map_or(limit, |m| {
-        // End just past the match's first character (the period or the letter before it).
-        let first = m.as_str().chars().next().map_or(0, char::len_utf8);
-        start + m.start() + first
+        // End just past the sentence's period when the match has one, else where it starts.
+        start + m.as_str().find('.').map_or(m.start(), |i| m.start() + i + 1)
     })
 }
 

@@ -96,8 +96,9 @@ pub fn find_all(kind: FieldType, text: &str) -> Vec<Typed> {
 /// The name part of a label's value: up to the first descriptor, address or note.
 fn party_prefix(text: &str) -> &str {
     let cut = text
-        .find([',', '(', '\n'])
-        .filter(|&i| {
+        .match_indices([',', '(', '\n'])
+        .map(|(i, _)| i)
+        .find(|&i| {
             // Keep ", Inc." / ", LLC" style suffixes: they are part of the name.
             let rest = text[i..].trim_start_matches([',', ' ']).to_lowercase();
             !["inc", "llc", "l.l.c", "ltd", "l.p", "lp", "corp", "co.", "n.a", "p.c", "pllc", "llp"]
