@@ -15,12 +15,22 @@ fn kleister_line_from_an_agreement() {
         "effective_date=2015-03-03 jurisdiction=New_York party=Harbor_Analytics_Inc. party=Blue_Fin_Partners_LP term=2_years"
     );
     let custom = extraction.custom.unwrap();
-    assert!(custom.fields["jurisdiction"].evidence[0].text.as_deref().unwrap().contains("New York"));
+    assert!(
+        custom.fields["jurisdiction"].evidence[0]
+            .text
+            .as_deref()
+            .unwrap()
+            .contains("New York")
+    );
 }
 
 #[test]
 fn a_bad_template_is_a_clear_error() {
     let doc = document_from_text("x.txt", "text");
-    let err = abstract_read_document(&doc, Some("name = \"t\"\n[[fields]]\nname = \"a\"\ntype = \"colour\"\n")).unwrap_err();
+    let err = abstract_read_document(
+        &doc,
+        Some("name = \"t\"\n[[fields]]\nname = \"a\"\ntype = \"colour\"\n"),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("invalid template"), "{err}");
 }

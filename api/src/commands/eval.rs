@@ -36,10 +36,12 @@ fn document_for(gold_path: &Path) -> Option<PathBuf> {
     let name = gold_path.file_name()?.to_string_lossy();
     let stem = name.strip_suffix(".gold.json")?;
     let dir = gold_path.parent()?;
-    ["pdf", "docx", "xlsx", "xls", "csv", "png", "jpg", "jpeg", "tif", "tiff"]
-        .iter()
-        .map(|ext| dir.join(format!("{stem}.{ext}")))
-        .find(|p| p.is_file())
+    [
+        "pdf", "docx", "xlsx", "xls", "csv", "png", "jpg", "jpeg", "tif", "tiff",
+    ]
+    .iter()
+    .map(|ext| dir.join(format!("{stem}.{ext}")))
+    .find(|p| p.is_file())
 }
 
 #[derive(Default)]
@@ -59,7 +61,11 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
         .collect();
     golds.sort();
-    anyhow::ensure!(!golds.is_empty(), "no <id>.gold.json files in {}", dir.display());
+    anyhow::ensure!(
+        !golds.is_empty(),
+        "no <id>.gold.json files in {}",
+        dir.display()
+    );
     let mut per_field: BTreeMap<String, Tally> = BTreeMap::new();
     // Raw scores per document, for leave-one-document-out calibration.
     let mut points: Vec<Vec<Point>> = Vec::new();
@@ -77,7 +83,10 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         };
         let started = Instant::now();
         let bytes = std::fs::read(&doc_path)?;
-        let name = doc_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = doc_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let doc = match extractor.read(&bytes, &name, &|_| {}) {
             Ok(d) => d,
             Err(e) => {
@@ -106,7 +115,11 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             t.right += usize::from(ok);
             if !f.value.is_null() {
                 t.stated += 1;
-                t.with_evidence += usize::from(f.evidence.iter().any(|e| e.page.is_some() && e.text.is_some()));
+                t.with_evidence += usize::from(
+                    f.evidence
+                        .iter()
+                        .any(|e| e.page.is_some() && e.text.is_some()),
+                );
             }
             if !ok {
                 eprintln!("{name} {field}: got {} want {}", f.value, g["value"]);
@@ -115,7 +128,10 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         points.push(doc_points);
         docs += 1;
     }
-    println!("Lease abstraction on {docs} documents in {}\n", dir.display());
+    println!(
+        "Lease abstraction on {docs} documents in {}\n",
+        dir.display()
+    );
     println!("| field | docs | right | accuracy | evidence |");
     println!("|---|---|---|---|---|");
     let mut core = Tally::default();
@@ -123,24 +139,52 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     for (field, t) in &per_field {
         println!(
             "| {field}{} | {} | {} | {:.2} | {}/{} |",
-            if gold::CORE_FIELDS.contains(&field.as_str()) { " *" } else { "" },
-            t.n, t.right, ratio(t.right, t.n), t.with_evidence, t.stated
+            if gold::CORE_FIELDS.contains(&field.as_str()) {
+                " *"
+            } else {
+                ""
+            },
+            t.n,
+            t.right,
+            ratio(t.right, t.n),
+            t.with_evidence,
+            t.stated
         );
-        for sum in [&mut all].into_iter().chain(gold::CORE_FIELDS.contains(&field.as_str()).then_some(&mut core)) {
+        for sum in [&mut all].into_iter().chain(
+            gold::CORE_FIELDS
+                .contains(&field.as_str())
+                .then_some(&mut core),
+        ) {
             sum.n += t.n;
             sum.right += t.right;
             sum.stated += t.stated;
             sum.with_evidence += t.with_evidence;
         }
     }
-    println!("\ncore fields (*): {}/{} = {:.3}", core.right, core.n, ratio(core.right, core.n));
-    println!("all fields: {}/{} = {:.3}", all.right, all.n, ratio(all.right, all.n));
-    println!("evidence on non-null values: {}/{}", all.with_evidence, all.stated);
+    println!(
+        "\ncore fields (*): {}/{} = {:.3}",
+        core.right,
+        core.n,
+        ratio(core.right, core.n)
+    );
+    println!(
+        "all fields: {}/{} = {:.3}",
+        all.right,
+        all.n,
+        ratio(all.right, all.n)
+    );
+    println!(
+        "evidence on non-null values: {}/{}",
+        all.with_evidence, all.stated
+    );
     println!("\nCalibration fitted on the other documents, applied to each one:");
     print_reliability(&held_out(&points));
     if let Some(out) = &args.fit_calibration {
         let source = format!("{docs} documents in {}", dir.display());
-        let command = format!("leasegrid eval --gold {} --fit-calibration extractor/src/fields/calibration.json", dir.display());
+        let command = format!(
+            "leasegrid eval --gold {} --fit-calibration extractor/src/fields/calibration.json",
+            dir.display()
+        );
         write_calibration(out, "lease", &points, &absent, &source, &command)?;
     }
     Ok(ExitCode::SUCCESS)
@@ -156,7 +200,10 @@ fn print_reliability(points: &[(f64, bool)]) {
     println!("| confidence | count | mean confidence | accuracy |");
     println!("|---|---|---|---|");
     for b in &bins {
-        println!("| {:.1}-{:.1} | {} | {:.3} | {:.3} |", b.lo, b.hi, b.count, b.mean_confidence, b.accuracy);
+        println!(
+            "| {:.1}-{:.1} | {} | {:.3} | {:.3} |",
+            b.lo, b.hi, b.count, b.mean_confidence, b.accuracy
+        );
     }
     println!("\nECE: {:.4}", calibration::ece(&bins));
 }
@@ -184,7 +231,11 @@ fn held_out(groups: &[Vec<Point>]) -> Vec<(f64, bool)> {
             .flat_map(|(_, g)| g.iter().cloned())
             .collect();
         let fit = Calibration::fit(&train, &[], per_field(groups));
-        out.extend(group.iter().map(|(f, raw, ok)| (fit.for_field(f).apply(*raw), *ok)));
+        out.extend(
+            group
+                .iter()
+                .map(|(f, raw, ok)| (fit.for_field(f).apply(*raw), *ok)),
+        );
     }
     out
 }
@@ -292,7 +343,10 @@ fn kleister_one(doc: &Document, expected: &[String]) -> anyhow::Result<KleisterR
     let mut absent = Vec::new();
     for (key, raw) in &result.raw_scores {
         let prefix = format!("{}=", key.to_uppercase());
-        let mine: Vec<&String> = predicted.iter().filter(|p| p.starts_with(&prefix)).collect();
+        let mine: Vec<&String> = predicted
+            .iter()
+            .filter(|p| p.starts_with(&prefix))
+            .collect();
         let theirs = expected.iter().filter(|p| p.starts_with(&prefix)).count();
         match raw {
             Some(raw) => {
@@ -302,7 +356,11 @@ fn kleister_one(doc: &Document, expected: &[String]) -> anyhow::Result<KleisterR
             None => absent.push((key.clone(), theirs == 0)),
         }
     }
-    Ok(KleisterResult { predicted, points, absent })
+    Ok(KleisterResult {
+        predicted,
+        points,
+        absent,
+    })
 }
 
 #[derive(Default, Clone, Copy)]
@@ -329,7 +387,11 @@ impl Counts {
     fn f1(&self) -> (f64, f64, f64) {
         let p = ratio(self.tp, self.tp + self.fp);
         let r = ratio(self.tp, self.tp + self.fn_);
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
@@ -339,7 +401,11 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.limit {
         docs.truncate(n);
     }
-    let extractor = if args.text_layer { None } else { Some(extractor()?) };
+    let extractor = if args.text_layer {
+        None
+    } else {
+        Some(extractor()?)
+    };
     let started = Instant::now();
     let mut results = Vec::with_capacity(docs.len());
     for d in &docs {
@@ -347,7 +413,8 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             None => text::document_from_text(&d.filename, &d.text),
             Some(x) => {
                 let path = dir.join("documents").join(&d.filename);
-                let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                let bytes = std::fs::read(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
                 match x.read(&bytes, &d.filename, &|_| {}) {
                     Ok(doc) => doc,
                     Err(e) => {
@@ -358,8 +425,16 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let r = kleister_one(&doc, &d.expected)?;
-        let mut missed: Vec<&String> = d.expected.iter().filter(|e| !r.predicted.contains(e)).collect();
-        let extra: Vec<&String> = r.predicted.iter().filter(|p| !d.expected.contains(p)).collect();
+        let mut missed: Vec<&String> = d
+            .expected
+            .iter()
+            .filter(|e| !r.predicted.contains(e))
+            .collect();
+        let extra: Vec<&String> = r
+            .predicted
+            .iter()
+            .filter(|p| !d.expected.contains(p))
+            .collect();
         if !missed.is_empty() || !extra.is_empty() {
             missed.sort();
             tracing::debug!(document = %d.filename, ?missed, ?extra, "kleister mismatch");
@@ -368,8 +443,15 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         results.push(r);
     }
     let elapsed = started.elapsed().as_secs_f64();
-    let source = if args.text_layer { "benchmark text layer (text_best)" } else { "PDFs through the extractor" };
-    println!("Kleister NDA, {} documents, {source}, {elapsed:.1} s\n", docs.len());
+    let source = if args.text_layer {
+        "benchmark text layer (text_best)"
+    } else {
+        "PDFs through the extractor"
+    };
+    println!(
+        "Kleister NDA, {} documents, {source}, {elapsed:.1} s\n",
+        docs.len()
+    );
     println!("| fold | docs | precision | recall | F1 |");
     println!("|---|---|---|---|---|");
     let mut total = Counts::default();
@@ -383,24 +465,46 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
         let (p, r, f) = c.f1();
-        println!("| {fold} | {n} | {:.2} | {:.2} | {:.2} |", p * 100.0, r * 100.0, f * 100.0);
+        println!(
+            "| {fold} | {n} | {:.2} | {:.2} | {:.2} |",
+            p * 100.0,
+            r * 100.0,
+            f * 100.0
+        );
         total.tp += c.tp;
         total.fp += c.fp;
         total.fn_ += c.fn_;
     }
     let (p, r, f) = total.f1();
-    println!("| all | {} | {:.2} | {:.2} | {:.2} |", docs.len(), p * 100.0, r * 100.0, f * 100.0);
+    println!(
+        "| all | {} | {:.2} | {:.2} | {:.2} |",
+        docs.len(),
+        p * 100.0,
+        r * 100.0,
+        f * 100.0
+    );
     println!("\n| key | precision | recall | F1 |");
     println!("|---|---|---|---|");
     for key in ["PARTY", "JURISDICTION", "EFFECTIVE_DATE", "TERM"] {
         let mut c = Counts::default();
         let prefix = format!("{key}=");
         for (d, r) in docs.iter().zip(&results) {
-            let pick = |v: &[String]| v.iter().filter(|x| x.starts_with(&prefix)).cloned().collect::<Vec<_>>();
+            let pick = |v: &[String]| {
+                v.iter()
+                    .filter(|x| x.starts_with(&prefix))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
             c.add(&pick(&r.predicted), &pick(&d.expected));
         }
         let (p, r, f) = c.f1();
-        println!("| {} | {:.2} | {:.2} | {:.2} |", key.to_lowercase(), p * 100.0, r * 100.0, f * 100.0);
+        println!(
+            "| {} | {:.2} | {:.2} | {:.2} |",
+            key.to_lowercase(),
+            p * 100.0,
+            r * 100.0,
+            f * 100.0
+        );
     }
     // Out-of-fold calibration: each fold's confidences come from a fit on the other four.
     let mut folds: Vec<Vec<Point>> = vec![Vec::new(); FOLDS];
@@ -410,9 +514,15 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     println!("\nCalibration fitted on four folds, applied to the fifth:");
     print_reliability(&held_out(&folds));
     if let Some(out) = &args.fit_calibration {
-        let absent: Vec<(String, bool)> = results.iter().flat_map(|r| r.absent.iter().cloned()).collect();
+        let absent: Vec<(String, bool)> = results
+            .iter()
+            .flat_map(|r| r.absent.iter().cloned())
+            .collect();
         let flag = if args.text_layer { " --text-layer" } else { "" };
-        let command = format!("leasegrid eval --kleister {}{flag} --fit-calibration extractor/src/fields/calibration.json", dir.display());
+        let command = format!(
+            "leasegrid eval --kleister {}{flag} --fit-calibration extractor/src/fields/calibration.json",
+            dir.display()
+        );
         let source = format!("Kleister NDA train, {} documents, {source}", docs.len());
         write_calibration(out, "kleister-nda", &folds, &absent, &source, &command)?;
     }

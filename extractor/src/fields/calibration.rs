@@ -73,7 +73,11 @@ impl Calibration {
 
     /// Fits a default Platt over all `(field, raw, right)` points and `(field, right)` outcomes
     /// of fields left empty, and one per field when `per_field` (enough documents for each).
-    pub fn fit(points: &[(String, f64, bool)], absent: &[(String, bool)], per_field: bool) -> Calibration {
+    pub fn fit(
+        points: &[(String, f64, bool)],
+        absent: &[(String, bool)],
+        per_field: bool,
+    ) -> Calibration {
         let rate = |outcomes: Vec<bool>| {
             let n = outcomes.len().max(1) as f64;
             (outcomes.iter().filter(|o| **o).count() as f64 / n).clamp(0.05, 0.95)
@@ -89,7 +93,11 @@ impl Calibration {
                     .filter(|p| &p.0 == name)
                     .map(|p| (p.1, p.2))
                     .collect();
-                let empty = absent.iter().filter(|a| &a.0 == name).map(|a| a.1).collect();
+                let empty = absent
+                    .iter()
+                    .filter(|a| &a.0 == name)
+                    .map(|a| a.1)
+                    .collect();
                 (name.clone(), Platt::fit(&mine, rate(empty)))
             })
             .collect();

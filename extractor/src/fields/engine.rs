@@ -34,7 +34,11 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a DocText<'a>, index: &'a Index<'a>, model: Option<Arc<dyn FieldModel>>) -> Self {
+    pub fn new(
+        text: &'a DocText<'a>,
+        index: &'a Index<'a>,
+        model: Option<Arc<dyn FieldModel>>,
+    ) -> Self {
         let s = text.as_str();
         Context {
             labels: labels::labels(text),
@@ -51,20 +55,37 @@ impl<'a> Context<'a> {
     }
 
     /// A candidate for `value` read at `range` of the document text.
-    pub fn candidate(&self, value: Value, range: Range<usize>, source: Source, strength: f64) -> Candidate {
+    pub fn candidate(
+        &self,
+        value: Value,
+        range: Range<usize>,
+        source: Source,
+        strength: f64,
+    ) -> Candidate {
         let at = range.start;
         Candidate::new(value, self.text.evidence(range), source, strength, at)
     }
 
     /// Typed values of `kind` inside `range`, as candidates.
-    pub fn typed_in(&self, kind: FieldType, range: Range<usize>, source: Source, strength: f64) -> Vec<Candidate> {
+    pub fn typed_in(
+        &self,
+        kind: FieldType,
+        range: Range<usize>,
+        source: Source,
+        strength: f64,
+    ) -> Vec<Candidate> {
         let slice = &self.str()[range.clone()];
         typed::find_all(kind, slice)
             .into_iter()
             .enumerate()
             .map(|(i, (v, r))| {
                 let decay = if i == 0 { 1.0 } else { 0.8 };
-                self.candidate(v, range.start + r.start..range.start + r.end, source, strength * decay)
+                self.candidate(
+                    v,
+                    range.start + r.start..range.start + r.end,
+                    source,
+                    strength * decay,
+                )
             })
             .collect()
     }
@@ -92,7 +113,8 @@ static MEANS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\((?:the\s+|this\s+|such\s+)?[\u{201c}"]([A-Z][A-Za-z' ]{2,40}?)[\u{201d}"]\)"#).expect("valid regex")
+    Regex::new(r#"\((?:the\s+|this\s+|such\s+)?[\u{201c}"]([A-Z][A-Za-z' ]{2,40}?)[\u{201d}"]\)"#)
+        .expect("valid regex")
 });
 
 /// Defined terms: `"X" means ...` (the body follows) and `... (the "X")` (the body precedes,
@@ -101,7 +123,9 @@ pub fn definitions(text: &DocText) -> Vec<Definition> {
     let s = text.as_str();
     let mut out = Vec::new();
     for c in MEANS.captures_iter(s) {
-        let (Some(m), Some(t)) = (c.get(0), c.get(1)) else { continue };
+        let (Some(m), Some(t)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
         let end = sentence_end(s, m.end());
         out.push(Definition {
             term: t.as_str().to_lowercase(),
@@ -109,7 +133,9 @@ pub fn definitions(text: &DocText) -> Vec<Definition> {
         });
     }
     for c in NAMED_AFTER.captures_iter(s) {
-        let (Some(m), Some(t)) = (c.get(0), c.get(1)) else { continue };
+        let (Some(m), Some(t)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
         let start = clause_start(s, m.start());
         out.push(Definition {
             term: t.as_str().to_lowercase(),
@@ -164,14 +190,23 @@ pub fn generic_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate
     }
     if field.kind == FieldType::Party {
         for p in &ctx.parties {
-            out.push(ctx.candidate(Value::String(p.name.clone()), p.span.clone(), Source::Preamble, 1.0));
+            out.push(ctx.candidate(
+                Value::String(p.name.clone()),
+                p.span.clone(),
+                Source::Preamble,
+                1.0,
+            ));
         }
         return out;
     }
     let k = if field.kind == FieldType::Text { 2 } else { 5 };
     for (range, score) in ctx.retrieve(&query, k) {
         let found = ctx.typed_in(field.kind, range, Source::Retrieval, score * score);
-        out.extend(found.into_iter().filter(|c| !describes_survival(ctx.str(), c)));
+        out.extend(
+            found
+                .into_iter()
+                .filter(|c| !describes_survival(ctx.str(), c)),
+        );
     }
     out.extend(model_candidates(ctx, field.kind, &query));
     out
@@ -191,12 +226,25 @@ fn describes_survival(text: &str, c: &Candidate) -> bool {
     };
     let from = c.at + at;
     let after = &text[from..floor(text, (from + 80).min(text.len()))];
-    has_any(after, &[
-        "following the termination", "following termination", "after the termination",
-        "after termination", "following the expiration", "after the expiration", "thereafter",
-        "following the date of termination", "following the end", "after the end",
-        "following the cessation", "after the cessation", "following your", "after your",
-    ])
+    has_any(
+        after,
+        &[
+            "following the termination",
+            "following termination",
+            "after the termination",
+            "after termination",
+            "following the expiration",
+            "after the expiration",
+            "thereafter",
+            "following the date of termination",
+            "following the end",
+            "after the end",
+            "following the cessation",
+            "after the cessation",
+            "following your",
+            "after your",
+        ],
+    )
 }
 
 /// Span predictions of the optional model over the passages lexical retrieval ranked best,
@@ -205,7 +253,11 @@ pub fn model_candidates(ctx: &Context, kind: FieldType, question: &str) -> Vec<C
     let Some(model) = &ctx.model else {
         return vec![];
     };
-    let ranges: Vec<Range<usize>> = ctx.retrieve(question, 4).into_iter().map(|(r, _)| r).collect();
+    let ranges: Vec<Range<usize>> = ctx
+        .retrieve(question, 4)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
     let passages: Vec<&str> = ranges.iter().map(|r| &ctx.str()[r.clone()]).collect();
     let spans = match model.predict_spans(question, &passages) {
         Ok(s) => s,
@@ -219,8 +271,11 @@ pub fn model_candidates(ctx: &Context, kind: FieldType, question: &str) -> Vec<C
         .filter_map(|s| {
             let r = ranges.get(s.passage)?;
             let (start, end) = (r.start + s.start, r.start + s.end);
-            (end <= r.end && start < end && ctx.str().is_char_boundary(start) && ctx.str().is_char_boundary(end))
-                .then(|| ctx.typed_in(kind, start..end, Source::Model, f64::from(s.score)))
+            (end <= r.end
+                && start < end
+                && ctx.str().is_char_boundary(start)
+                && ctx.str().is_char_boundary(end))
+            .then(|| ctx.typed_in(kind, start..end, Source::Model, f64::from(s.score)))
         })
         .flatten()
         .collect()

@@ -49,11 +49,15 @@ pub fn matches(field: &str, predicted: &Value, gold: &Value) -> bool {
             _ => tokens(p) == tokens(g),
         },
         (Value::Number(p), Value::Number(g)) => {
-            let (p, g) = (p.as_f64().unwrap_or(f64::NAN), g.as_f64().unwrap_or(f64::NAN));
+            let (p, g) = (
+                p.as_f64().unwrap_or(f64::NAN),
+                g.as_f64().unwrap_or(f64::NAN),
+            );
             (p - g).abs() < 0.01
         }
         (Value::Object(_), Value::Object(_)) if field == "renewal_options" => {
-            predicted.get("count") == gold.get("count") && predicted.get("months") == gold.get("months")
+            predicted.get("count") == gold.get("count")
+                && predicted.get("months") == gold.get("months")
         }
         (Value::Object(_), Value::Object(_)) => {
             amount(predicted) == amount(gold)
@@ -62,15 +66,18 @@ pub fn matches(field: &str, predicted: &Value, gold: &Value) -> bool {
                     .all(|k| gold.get(k).is_none() || predicted.get(k) == gold.get(k))
         }
         (Value::Array(p), Value::Array(g)) => {
-            p.len() == g.len()
-                && p.first().map(amount_fields) == g.first().map(amount_fields)
+            p.len() == g.len() && p.first().map(amount_fields) == g.first().map(amount_fields)
         }
         _ => predicted == gold,
     }
 }
 
 fn amount(v: &Value) -> Option<Decimal> {
-    v.get("amount")?.as_str()?.parse::<Decimal>().ok().map(|d| d.normalize())
+    v.get("amount")?
+        .as_str()?
+        .parse::<Decimal>()
+        .ok()
+        .map(|d| d.normalize())
 }
 
 fn amount_fields(row: &Value) -> Vec<Option<Decimal>> {
@@ -112,12 +119,36 @@ mod tests {
 
     #[test]
     fn comparison_rules() {
-        assert!(matches("tenant", &json!("SANDERFORD & CARROLL P.C."), &json!("Sanderford & Carroll P.C.")));
-        assert!(!matches("tenant", &json!("Sanderford & Carroll L.P."), &json!("Sanderford & Carroll P.C.")));
-        assert!(matches("premises_address", &json!("Elm Lane, Woodbury, CT"), &json!("Elm Lane, Woodbury, Connecticut")));
-        assert!(matches("base_rent", &json!({"amount": "8000", "currency": "USD", "period": "monthly", "per_sf": false}), &json!({"amount": "8000.00", "currency": "USD", "period": "monthly", "per_sf": false})));
-        assert!(!matches("base_rent", &json!({"amount": "8000", "currency": "USD", "period": "annual", "per_sf": false}), &json!({"amount": "8000.00", "currency": "USD", "period": "monthly", "per_sf": false})));
-        assert!(matches("renewal_options", &json!({"count": 2, "months": 60, "text": "x"}), &json!({"count": 2, "months": 60, "text": "y"})));
+        assert!(matches(
+            "tenant",
+            &json!("SANDERFORD & CARROLL P.C."),
+            &json!("Sanderford & Carroll P.C.")
+        ));
+        assert!(!matches(
+            "tenant",
+            &json!("Sanderford & Carroll L.P."),
+            &json!("Sanderford & Carroll P.C.")
+        ));
+        assert!(matches(
+            "premises_address",
+            &json!("Elm Lane, Woodbury, CT"),
+            &json!("Elm Lane, Woodbury, Connecticut")
+        ));
+        assert!(matches(
+            "base_rent",
+            &json!({"amount": "8000", "currency": "USD", "period": "monthly", "per_sf": false}),
+            &json!({"amount": "8000.00", "currency": "USD", "period": "monthly", "per_sf": false})
+        ));
+        assert!(!matches(
+            "base_rent",
+            &json!({"amount": "8000", "currency": "USD", "period": "annual", "per_sf": false}),
+            &json!({"amount": "8000.00", "currency": "USD", "period": "monthly", "per_sf": false})
+        ));
+        assert!(matches(
+            "renewal_options",
+            &json!({"count": 2, "months": 60, "text": "x"}),
+            &json!({"count": 2, "months": 60, "text": "y"})
+        ));
         assert!(!matches("governing_law", &json!(null), &json!("Nevada")));
     }
 }

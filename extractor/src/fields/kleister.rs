@@ -17,7 +17,9 @@ pub fn kleister_line(extraction: &Extraction) -> String {
 pub fn kleister_pairs(fields: &FieldMap) -> Vec<String> {
     let mut pairs = Vec::new();
     for key in ["effective_date", "jurisdiction", "party", "term"] {
-        let Some(field) = fields.get(key) else { continue };
+        let Some(field) = fields.get(key) else {
+            continue;
+        };
         let values: Vec<&Value> = match &field.value {
             Value::Array(items) => items.iter().collect(),
             Value::Null => vec![],
@@ -36,7 +38,11 @@ fn render(key: &str, v: &Value) -> Option<String> {
     if key == "term" {
         let count = v.get("count")?.as_u64()?;
         let unit = v.get("unit")?.as_str()?;
-        let unit = if count == 1 { unit.trim_end_matches('s') } else { unit };
+        let unit = if count == 1 {
+            unit.trim_end_matches('s')
+        } else {
+            unit
+        };
         return Some(format!("{count} {unit}"));
     }
     v.as_str().map(str::to_string)
@@ -77,6 +83,9 @@ mod tests {
         assert_eq!(escape("W&L Enterprises, Ltd."), "W_and_L_Enterprises_Ltd.");
         assert_eq!(escape("Acme Incorporated"), "Acme_Inc.");
         assert_eq!(escape("Green Partners, L.P."), "Green_Partners_LP");
-        assert_eq!(render("term", &serde_json::json!({"count": 1, "unit": "years"})).unwrap(), "1 year");
+        assert_eq!(
+            render("term", &serde_json::json!({"count": 1, "unit": "years"})).unwrap(),
+            "1 year"
+        );
     }
 }

@@ -21,11 +21,15 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*([A-Za-z][A-Za-z '’/&]{2,30}):[ \t]*\n(?:[ \t]*\n)*[ \t]*(\S[^\n]*)$").expect("valid regex")
+    Regex::new(r"(?m)^[ \t]*([A-Za-z][A-Za-z '’/&]{2,30}):[ \t]*\n(?:[ \t]*\n)*[ \t]*(\S[^\n]*)$")
+        .expect("valid regex")
 });
 
 static TRAILING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(\S[^\n]{1,100}?),[ \t]*(LANDLORD|TENANT|LESSOR|LESSEE|GUARANTOR)[ \t]*$").expect("valid regex")
+    Regex::new(
+        r"(?m)^[ \t]*(\S[^\n]{1,100}?),[ \t]*(LANDLORD|TENANT|LESSOR|LESSEE|GUARANTOR)[ \t]*$",
+    )
+    .expect("valid regex")
 });
 
 /// Every label/value pair in the document.
@@ -108,7 +112,10 @@ mod tests {
                 .map(|l| t.as_str()[l.value.clone()].to_string())
         };
         assert_eq!(get("landlord").as_deref(), Some("ACME REALTY L.P."));
-        assert_eq!(get("commencement date").as_deref(), Some("December 9, 2019"));
+        assert_eq!(
+            get("commencement date").as_deref(),
+            Some("December 9, 2019")
+        );
         assert_eq!(get("security deposit").as_deref(), Some("$5,000"));
         assert_eq!(get("tenant").as_deref(), Some("BLUE FISH LLC"));
     }

@@ -24,29 +24,123 @@ pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
         "premises_address" => address(ctx),
         "suite" => suite(ctx),
         "rentable_square_feet" => area(ctx),
-        "pro_rata_share" => clause_values(ctx, FieldType::Percent, &["proportionate share", "pro rata share", "tenant's share", "pro-rata share"], &["proportionate share", "pro rata share", "share"]),
+        "pro_rata_share" => clause_values(
+            ctx,
+            FieldType::Percent,
+            &[
+                "proportionate share",
+                "pro rata share",
+                "tenant's share",
+                "pro-rata share",
+            ],
+            &["proportionate share", "pro rata share", "share"],
+        ),
         "lease_date" => lease_date(ctx),
-        "commencement_date" => term_date(ctx, &["commencement date", "lease commencement date", "term commencement date"], &["commence", "beginning on", "begin on", "starting on"]),
+        "commencement_date" => term_date(
+            ctx,
+            &[
+                "commencement date",
+                "lease commencement date",
+                "term commencement date",
+            ],
+            &["commence", "beginning on", "begin on", "starting on"],
+        ),
         "rent_commencement_date" => rent_commencement(ctx),
-        "expiration_date" => term_date(ctx, &["expiration date", "termination date", "expiry date", "lease expiration date"], &["terminat", "expir", "ending on", "end on", "through"]),
+        "expiration_date" => term_date(
+            ctx,
+            &[
+                "expiration date",
+                "termination date",
+                "expiry date",
+                "lease expiration date",
+            ],
+            &["terminat", "expir", "ending on", "end on", "through"],
+        ),
         "term_months" => term_months(ctx),
         "security_deposit" => deposit(ctx),
-        "tenant_improvement_allowance" => clause_values(ctx, FieldType::Money, &["tenant improvement allowance", "improvement allowance", "allowance"], &["allowance"]),
+        "tenant_improvement_allowance" => clause_values(
+            ctx,
+            FieldType::Money,
+            &[
+                "tenant improvement allowance",
+                "improvement allowance",
+                "allowance",
+            ],
+            &["allowance"],
+        ),
         "escalation_percent" => escalation(ctx, true),
         "rent_escalation" => escalation(ctx, false),
         "base_year" => clause_values(ctx, FieldType::Year, &["base year"], &["base year"]),
         "governing_law" => governing_law(ctx),
         "renewal_options" => renewal(ctx),
         "lease_type" => lease_type(ctx),
-        "permitted_use" => text_clause(ctx, "permitted use of the premises used for the purposes of", &["use"], &["permitted use", "use"], &[]),
-        "termination_option" => text_clause(ctx, "tenant right to terminate this lease early termination option", &["terminat", "tenant"], &["termination option", "early termination"], &["casualty", "condemn", "destr", "default", "eminent"]),
-        "expansion_rights" => text_clause(ctx, "right of first offer right of first refusal expansion option additional space", &["right of first", "expansion"], &["expansion", "right of first offer", "right of first refusal"], &[]),
-        "purchase_option" => text_clause(ctx, "option to purchase the property right to purchase", &["purchase"], &["purchase option", "option to purchase"], &[]),
-        "exclusive_use" => text_clause(ctx, "exclusive use landlord shall not lease competing", &["exclusive"], &["exclusive use"], &[]),
-        "assignment_subletting" => text_clause(ctx, "assignment subletting assign sublet consent", &["assign", "sublet"], &["assignment"], &[]),
-        "holdover" => text_clause(ctx, "holdover holding over after expiration of the term", &["hold"], &["holdover", "holding over"], &[]),
-        "parking" => text_clause(ctx, "parking spaces parking passes", &["parking"], &["parking"], &[]),
-        "free_rent" => text_clause(ctx, "free rent abatement abated rent", &["abate", "free rent"], &["free rent", "rent abatement", "abatement"], &["casualty", "condemn", "destr"]),
+        "permitted_use" => text_clause(
+            ctx,
+            "permitted use of the premises used for the purposes of",
+            &["use"],
+            &["permitted use", "use"],
+            &[],
+        ),
+        "termination_option" => text_clause(
+            ctx,
+            "tenant right to terminate this lease early termination option",
+            &["terminat", "tenant"],
+            &["termination option", "early termination"],
+            &["casualty", "condemn", "destr", "default", "eminent"],
+        ),
+        "expansion_rights" => text_clause(
+            ctx,
+            "right of first offer right of first refusal expansion option additional space",
+            &["right of first", "expansion"],
+            &[
+                "expansion",
+                "right of first offer",
+                "right of first refusal",
+            ],
+            &[],
+        ),
+        "purchase_option" => text_clause(
+            ctx,
+            "option to purchase the property right to purchase",
+            &["purchase"],
+            &["purchase option", "option to purchase"],
+            &[],
+        ),
+        "exclusive_use" => text_clause(
+            ctx,
+            "exclusive use landlord shall not lease competing",
+            &["exclusive"],
+            &["exclusive use"],
+            &[],
+        ),
+        "assignment_subletting" => text_clause(
+            ctx,
+            "assignment subletting assign sublet consent",
+            &["assign", "sublet"],
+            &["assignment"],
+            &[],
+        ),
+        "holdover" => text_clause(
+            ctx,
+            "holdover holding over after expiration of the term",
+            &["hold"],
+            &["holdover", "holding over"],
+            &[],
+        ),
+        "parking" => text_clause(
+            ctx,
+            "parking spaces parking passes",
+            &["parking"],
+            &["parking"],
+            &[],
+        ),
+        "free_rent" => text_clause(
+            ctx,
+            "free rent abatement abated rent",
+            &["abate", "free rent"],
+            &["free rent", "rent abatement", "abatement"],
+            &["casualty", "condemn", "destr"],
+        ),
         _ => vec![],
     }
 }
@@ -63,7 +157,14 @@ fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
         .parties
         .iter()
         .filter(|p| p.role.as_deref().and_then(lease_role) == Some(role))
-        .map(|p| ctx.candidate(Value::String(p.name.clone()), p.span.clone(), Source::Preamble, 1.0))
+        .map(|p| {
+            ctx.candidate(
+                Value::String(p.name.clone()),
+                p.span.clone(),
+                Source::Preamble,
+                1.0,
+            )
+        })
         .collect();
     out.extend(
         label_candidates(ctx, keys, FieldType::Party)
@@ -84,7 +185,14 @@ fn guarantor(ctx: &Context) -> Vec<Candidate> {
         .parties
         .iter()
         .filter(|p| p.role.as_deref().and_then(lease_role) == Some("guarantor"))
-        .map(|p| ctx.candidate(Value::String(p.name.clone()), p.span.clone(), Source::Preamble, 1.0))
+        .map(|p| {
+            ctx.candidate(
+                Value::String(p.name.clone()),
+                p.span.clone(),
+                Source::Preamble,
+                1.0,
+            )
+        })
         .collect();
     for l in labels::with_key(&ctx.labels, &["guarantor", "guarantors", "guaranty"]) {
         let v = &ctx.str()[l.value.clone()];
@@ -98,9 +206,34 @@ fn guarantor(ctx: &Context) -> Vec<Candidate> {
 
 static STREET: LazyLock<Regex> = LazyLock::new(|| {
     let suffixes = [
-        "Street", "St", "Avenue", "Ave", "Road", "Rd", "Drive", "Dr", "Boulevard", "Blvd", "Lane",
-        "Ln", "Way", "Parkway", "Pkwy", "Highway", "Hwy", "Court", "Ct", "Place", "Pl", "Circle",
-        "Plaza", "Square", "Terrace", "Trail", "Pike", "Freeway",
+        "Street",
+        "St",
+        "Avenue",
+        "Ave",
+        "Road",
+        "Rd",
+        "Drive",
+        "Dr",
+        "Boulevard",
+        "Blvd",
+        "Lane",
+        "Ln",
+        "Way",
+        "Parkway",
+        "Pkwy",
+        "Highway",
+        "Hwy",
+        "Court",
+        "Ct",
+        "Place",
+        "Pl",
+        "Circle",
+        "Plaza",
+        "Square",
+        "Terrace",
+        "Trail",
+        "Pike",
+        "Freeway",
     ];
     // Title case or capitals: a street name is written as a name, which keeps "2,394 square
     // feet" from reading as an address.
@@ -130,21 +263,56 @@ fn address(ctx: &Context) -> Vec<Candidate> {
         let before = &s[from..m.start()];
         let before = before.rsplit_once(". ").map_or(before, |(_, b)| b);
         // The premises, not a party's place of business or notice address.
-        if has_any(before, &["place of business", "notice", "residing", "principal office"]) {
+        if has_any(
+            before,
+            &[
+                "place of business",
+                "notice",
+                "residing",
+                "principal office",
+            ],
+        ) {
             continue;
         }
         if let Some((value, len)) = normalize_address(window) {
-            let strength = if has_any(before, &["premises", "property", "land", "building", "leases"]) { 1.0 } else { 0.6 };
-            out.push(ctx.candidate(Value::String(value), m.end()..m.end() + len, Source::Clause, strength));
+            let strength = if has_any(
+                before,
+                &["premises", "property", "land", "building", "leases"],
+            ) {
+                1.0
+            } else {
+                0.6
+            };
+            out.push(ctx.candidate(
+                Value::String(value),
+                m.end()..m.end() + len,
+                Source::Clause,
+                strength,
+            ));
         }
     }
-    for l in labels::with_key(&ctx.labels, &["premises", "property address", "premises address", "address of premises", "building address", "property"]) {
+    for l in labels::with_key(
+        &ctx.labels,
+        &[
+            "premises",
+            "property address",
+            "premises address",
+            "address of premises",
+            "building address",
+            "property",
+        ],
+    ) {
         let end = crate::fields::engine::floor(s, (l.value.start + 220).min(s.len()));
         if let Some(street) = STREET.find(&s[l.value.start..end]) {
             let from = l.value.start + street.start();
             let tail_end = crate::fields::engine::floor(s, (from + 200).min(s.len()));
             if let Some((value, len)) = normalize_address(&s[from..tail_end]) {
-                out.push(ctx.candidate(Value::String(value), from..from + len, Source::KeyValue, 0.9));
+                out.push(ctx.candidate(
+                    Value::String(value),
+                    from..from + len,
+                    Source::KeyValue,
+                    0.9,
+                ));
             }
         }
     }
@@ -170,7 +338,9 @@ fn normalize_address(window: &str) -> Option<(String, usize)> {
                 .into_iter()
                 .find(|f| {
                     let rest = text[f.span.end..].trim_start();
-                    rest.is_empty() || rest.starts_with(',') || rest.starts_with(|c: char| c.is_ascii_digit())
+                    rest.is_empty()
+                        || rest.starts_with(',')
+                        || rest.starts_with(|c: char| c.is_ascii_digit())
                 })
                 .map(|f| (f.value, f.span.end))
         })?;
@@ -205,8 +375,15 @@ fn normalize_address(window: &str) -> Option<(String, usize)> {
         }
         parts.push(code.to_string());
     } else {
-        let lead = last.trim_end_matches(state).trim().trim_end_matches(',').trim();
-        let lead = lead.trim_end_matches("State of").trim_end_matches("Commonwealth of").trim();
+        let lead = last
+            .trim_end_matches(state)
+            .trim()
+            .trim_end_matches(',')
+            .trim();
+        let lead = lead
+            .trim_end_matches("State of")
+            .trim_end_matches("Commonwealth of")
+            .trim();
         if !lead.is_empty() {
             parts.push(lead.to_string());
         }
@@ -216,14 +393,17 @@ fn normalize_address(window: &str) -> Option<(String, usize)> {
 }
 
 static SUITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:suite|unit|space)\s+(?:no\.?\s*)?([A-Z]?\d{1,5}[A-Z]?)\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:suite|unit|space)\s+(?:no\.?\s*)?([A-Z]?\d{1,5}[A-Z]?)\b")
+        .expect("valid regex")
 });
 
 fn suite(ctx: &Context) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (range, score) in ctx.retrieve("premises suite unit floor square feet of space", 6) {
         let p = &ctx.str()[range.clone()];
-        if !has_any(p, &["premises", "space", "rentable"]) || has_any(p, &["notice", "attn", "address:"]) {
+        if !has_any(p, &["premises", "space", "rentable"])
+            || has_any(p, &["notice", "attn", "address:"])
+        {
             continue;
         }
         for c in SUITE.captures_iter(p) {
@@ -239,7 +419,17 @@ fn suite(ctx: &Context) -> Vec<Candidate> {
 fn area(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
-    for l in labels::with_key(&ctx.labels, &["rentable area", "rentable square feet", "premises", "square footage", "area of premises", "rentable square footage"]) {
+    for l in labels::with_key(
+        &ctx.labels,
+        &[
+            "rentable area",
+            "rentable square feet",
+            "premises",
+            "square footage",
+            "area of premises",
+            "rentable square footage",
+        ],
+    ) {
         out.extend(ctx.typed_in(FieldType::Area, l.value.clone(), Source::KeyValue, 1.0));
     }
     for (range, score) in ctx.retrieve("premises rentable area square feet", 8) {
@@ -247,17 +437,35 @@ fn area(ctx: &Context) -> Vec<Candidate> {
             let at = range.start + f.span.start;
             let before = &s[crate::fields::engine::floor(s, at.saturating_sub(90))..at];
             // The building's or project's area is not the premises'.
-            if has_any(before, &["building", "project", "center", "property", "land"]) && !has_any(before, &["premises", "tenant"]) {
+            if has_any(
+                before,
+                &["building", "project", "center", "property", "land"],
+            ) && !has_any(before, &["premises", "tenant"])
+            {
                 continue;
             }
-            let strength = if has_any(before, &["premises", "tenant", "space", "consisting"]) { 1.0 } else { 0.5 };
-            out.push(ctx.candidate(typed::number_value(f.value), at..range.start + f.span.end, Source::Clause, score.max(0.5) * strength));
+            let strength = if has_any(before, &["premises", "tenant", "space", "consisting"]) {
+                1.0
+            } else {
+                0.5
+            };
+            out.push(ctx.candidate(
+                typed::number_value(f.value),
+                at..range.start + f.span.end,
+                Source::Clause,
+                score.max(0.5) * strength,
+            ));
         }
     }
     out
 }
 
-fn clause_values(ctx: &Context, kind: FieldType, label_keys: &[&str], triggers: &[&str]) -> Vec<Candidate> {
+fn clause_values(
+    ctx: &Context,
+    kind: FieldType,
+    label_keys: &[&str],
+    triggers: &[&str],
+) -> Vec<Candidate> {
     let mut out = label_candidates(ctx, label_keys, kind);
     let query = triggers.join(" ");
     for (range, score) in ctx.retrieve(&query, 5) {
@@ -285,7 +493,11 @@ fn lease_date(ctx: &Context) -> Vec<Candidate> {
             out.push(ctx.candidate(date_value(d.value), r, Source::Preamble, 1.0));
         }
     }
-    out.extend(label_candidates(ctx, &["date", "lease date", "date of lease", "effective date"], FieldType::Date));
+    out.extend(label_candidates(
+        ctx,
+        &["date", "lease date", "date of lease", "effective date"],
+        FieldType::Date,
+    ));
     for d in ctx.definition(&["effective date", "lease date", "execution date"]) {
         out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.8));
     }
@@ -298,13 +510,17 @@ fn term_date(ctx: &Context, keys: &[&str], cues: &[&str]) -> Vec<Candidate> {
     for d in ctx.definition(keys) {
         out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
     }
-    for (range, score) in ctx.retrieve("term of this lease shall commence beginning on terminating expire", 6) {
+    for (range, score) in ctx.retrieve(
+        "term of this lease shall commence beginning on terminating expire",
+        6,
+    ) {
         let p = &s[range.clone()];
         if !has_any(p, &["term"]) {
             continue;
         }
         for d in patterns::dates(p) {
-            let before = &p[crate::fields::engine::floor(p, d.span.start.saturating_sub(40))..d.span.start];
+            let before =
+                &p[crate::fields::engine::floor(p, d.span.start.saturating_sub(40))..d.span.start];
             if has_any(before, cues) {
                 let r = range.start + d.span.start..range.start + d.span.end;
                 out.push(ctx.candidate(date_value(d.value), r, Source::Clause, score.max(0.6)));
@@ -320,14 +536,27 @@ fn rent_commencement(ctx: &Context) -> Vec<Candidate> {
     for d in ctx.definition(&["rent commencement date"]) {
         out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
     }
-    for (range, score) in ctx.retrieve("rent installments payments beginning on first payment due", 5) {
+    for (range, score) in ctx.retrieve(
+        "rent installments payments beginning on first payment due",
+        5,
+    ) {
         let p = &s[range.clone()];
         if !has_any(p, &["rent", "installment", "payment"]) {
             continue;
         }
         for d in patterns::dates(p) {
-            let before = &p[crate::fields::engine::floor(p, d.span.start.saturating_sub(30))..d.span.start];
-            if has_any(before, &["beginning on", "commencing on", "first payment", "due on", "starting"]) {
+            let before =
+                &p[crate::fields::engine::floor(p, d.span.start.saturating_sub(30))..d.span.start];
+            if has_any(
+                before,
+                &[
+                    "beginning on",
+                    "commencing on",
+                    "first payment",
+                    "due on",
+                    "starting",
+                ],
+            ) {
                 let r = range.start + d.span.start..range.start + d.span.end;
                 out.push(ctx.candidate(date_value(d.value), r, Source::Clause, score.max(0.5)));
             }
@@ -339,23 +568,34 @@ fn rent_commencement(ctx: &Context) -> Vec<Candidate> {
 fn term_months(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
-    for l in labels::with_key(&ctx.labels, &["term", "lease term", "initial term", "original term"]) {
+    for l in labels::with_key(
+        &ctx.labels,
+        &["term", "lease term", "initial term", "original term"],
+    ) {
         out.extend(ctx.typed_in(FieldType::Months, l.value.clone(), Source::KeyValue, 1.0));
     }
-    for (range, score) in ctx.retrieve("the term of this lease shall be initial term months years", 6) {
+    for (range, score) in ctx.retrieve(
+        "the term of this lease shall be initial term months years",
+        6,
+    ) {
         let p = &s[range.clone()];
         if !has_any(p, &["term"]) {
             continue;
         }
         let about_renewal = has_any(p, &["renew", "extend", "extension"]);
         for f in patterns::durations(p) {
-            let Some(months) = f.value.months() else { continue };
-            let before = &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(60))..f.span.start];
-            let just_before = &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(12))..f.span.start];
+            let Some(months) = f.value.months() else {
+                continue;
+            };
+            let before =
+                &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(60))..f.span.start];
+            let just_before =
+                &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(12))..f.span.start];
             if about_renewal && !has_any(just_before, &["initial", "original", "primary"]) {
                 continue;
             }
-            let after = &p[f.span.end..crate::fields::engine::floor(p, (f.span.end + 14).min(p.len()))];
+            let after =
+                &p[f.span.end..crate::fields::engine::floor(p, (f.span.end + 14).min(p.len()))];
             // "21 years following the Operation Date" places a date; it is not a length.
             if has_any(after, &["follow", "after", "prior", "before", "from the"]) {
                 continue;
@@ -372,10 +612,18 @@ fn term_months(ctx: &Context) -> Vec<Candidate> {
 fn deposit(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
-    for l in labels::with_key(&ctx.labels, &["security deposit", "deposit", "letter of credit"]) {
+    for l in labels::with_key(
+        &ctx.labels,
+        &["security deposit", "deposit", "letter of credit"],
+    ) {
         let v = &s[l.value.clone()];
         if has_any(v, &["none", "waived", "n/a"]) && patterns::money(v).is_empty() {
-            out.push(ctx.candidate(money_value(Decimal::ZERO), l.value.clone(), Source::KeyValue, 1.0));
+            out.push(ctx.candidate(
+                money_value(Decimal::ZERO),
+                l.value.clone(),
+                Source::KeyValue,
+                1.0,
+            ));
         }
         out.extend(ctx.typed_in(FieldType::Money, l.value.clone(), Source::KeyValue, 1.0));
     }
@@ -384,8 +632,20 @@ fn deposit(ctx: &Context) -> Vec<Candidate> {
         if !has_any(p, &["security deposit", "letter of credit"]) {
             continue;
         }
-        if has_any(p, &["no security deposit", "security deposit is waived", "not required to pay a security deposit"]) {
-            out.push(ctx.candidate(money_value(Decimal::ZERO), range.clone(), Source::Clause, 0.8));
+        if has_any(
+            p,
+            &[
+                "no security deposit",
+                "security deposit is waived",
+                "not required to pay a security deposit",
+            ],
+        ) {
+            out.push(ctx.candidate(
+                money_value(Decimal::ZERO),
+                range.clone(),
+                Source::Clause,
+                0.8,
+            ));
         }
         out.extend(ctx.typed_in(FieldType::Money, range, Source::Clause, score.max(0.6)));
     }
@@ -419,15 +679,37 @@ fn governing_law(ctx: &Context) -> Vec<Candidate> {
     for passage in ctx.index.passages() {
         let (range, score) = (passage.range.clone(), 1.0f64);
         let p = &s[range.clone()];
-        if !has_any(p, &["laws of", "law of"]) || !has_any(p, &["govern", "constru", "enforce", "interpret"]) {
+        if !has_any(p, &["laws of", "law of"])
+            || !has_any(p, &["govern", "constru", "enforce", "interpret"])
+        {
             continue;
         }
-        let found = ctx.typed_in(FieldType::State, range.clone(), Source::Clause, score.max(0.6));
-        if found.is_empty() && has_any(p, &["in which the property", "where the property", "in which the premises", "where the premises"]) {
+        let found = ctx.typed_in(
+            FieldType::State,
+            range.clone(),
+            Source::Clause,
+            score.max(0.6),
+        );
+        if found.is_empty()
+            && has_any(
+                p,
+                &[
+                    "in which the property",
+                    "where the property",
+                    "in which the premises",
+                    "where the premises",
+                ],
+            )
+        {
             // The law of the state the property lies in: read that state from the address.
             for c in address(ctx) {
                 if let Some(state) = c.value.as_str().and_then(|a| a.rsplit(", ").next()) {
-                    out.push(ctx.candidate(Value::String(state.to_string()), range.clone(), Source::Derived, 0.8));
+                    out.push(ctx.candidate(
+                        Value::String(state.to_string()),
+                        range.clone(),
+                        Source::Derived,
+                        0.8,
+                    ));
                 }
             }
         }
@@ -444,18 +726,43 @@ static OPTION_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 fn renewal(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
-    let mut ranges: Vec<(Range<usize>, f64)> = labels::with_key(&ctx.labels, &["renewal options", "renewal option", "option to renew", "extension options", "renewal"])
-        .into_iter()
-        .map(|l| (l.value.clone(), 1.0))
-        .collect();
-    ranges.extend(ctx.retrieve("option to renew extend this lease for additional successive terms renewal extension", 5));
+    let mut ranges: Vec<(Range<usize>, f64)> = labels::with_key(
+        &ctx.labels,
+        &[
+            "renewal options",
+            "renewal option",
+            "option to renew",
+            "extension options",
+            "renewal",
+        ],
+    )
+    .into_iter()
+    .map(|l| (l.value.clone(), 1.0))
+    .collect();
+    ranges.extend(ctx.retrieve(
+        "option to renew extend this lease for additional successive terms renewal extension",
+        5,
+    ));
     for (i, (range, score)) in ranges.into_iter().enumerate() {
         let p = &s[range.clone()];
         if !has_any(p, &["renew", "extend", "extension", "renewal"]) {
             continue;
         }
-        if has_any(p, &["no option to renew", "no right to renew", "no renewal", "no right to extend"]) {
-            out.push(ctx.candidate(json!({"count": 0, "months": null, "text": clip(p, 300)}), range, Source::Clause, 0.8));
+        if has_any(
+            p,
+            &[
+                "no option to renew",
+                "no right to renew",
+                "no renewal",
+                "no right to extend",
+            ],
+        ) {
+            out.push(ctx.candidate(
+                json!({"count": 0, "months": null, "text": clip(p, 300)}),
+                range,
+                Source::Clause,
+                0.8,
+            ));
             continue;
         }
         // A heading ("TWENTY-TWO OPTION TO RENEW") is written in capitals; a count is not.
@@ -474,13 +781,25 @@ fn renewal(ctx: &Context) -> Vec<Candidate> {
         });
         let count = counted.map(|c| c.0);
         let after = counted.map_or(0, |c| c.1);
-        let months = patterns::durations(p).into_iter().filter(|f| f.span.start >= after).find_map(|f| match f.value.unit {
-            TimeUnit::Day => None,
-            _ => f.value.months().filter(|m| *m >= 6),
-        });
+        let months = patterns::durations(p)
+            .into_iter()
+            .filter(|f| f.span.start >= after)
+            .find_map(|f| match f.value.unit {
+                TimeUnit::Day => None,
+                _ => f.value.months().filter(|m| *m >= 6),
+            });
         if let (Some(count), Some(months)) = (count, months) {
-            let source = if i == 0 && score >= 1.0 { Source::KeyValue } else { Source::Clause };
-            out.push(ctx.candidate(json!({"count": count, "months": months, "text": clip(p, 300)}), range, source, score.max(0.6)));
+            let source = if i == 0 && score >= 1.0 {
+                Source::KeyValue
+            } else {
+                Source::Clause
+            };
+            out.push(ctx.candidate(
+                json!({"count": count, "months": months, "text": clip(p, 300)}),
+                range,
+                source,
+                score.max(0.6),
+            ));
         }
     }
     out
@@ -493,7 +812,8 @@ fn lease_type(ctx: &Context) -> Vec<Candidate> {
     let mut push = |value: &str, range: Range<usize>, strength: f64| {
         out.push(ctx.candidate(json!(value), range, Source::Clause, strength));
     };
-    static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(ground|land)\s+lease").expect("valid regex"));
+    static TITLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(ground|land)\s+lease").expect("valid regex"));
     if let Some(m) = TITLE.find(head) {
         push("ground", m.range(), 1.0);
     }
@@ -519,22 +839,37 @@ fn lease_type(ctx: &Context) -> Vec<Candidate> {
             push("modified_gross", range, score.max(0.5) * 0.8);
         }
     }
-    for (range, score) in ctx.retrieve("tenant shall pay all utilities taxes insurance repairs", 3) {
+    for (range, score) in ctx.retrieve("tenant shall pay all utilities taxes insurance repairs", 3)
+    {
         let p = &s[range.clone()];
-        if has_any(p, &["lessee shall", "tenant shall"]) && has_any(p, &["utilities"]) && has_any(p, &["all", "taxes"]) {
+        if has_any(p, &["lessee shall", "tenant shall"])
+            && has_any(p, &["utilities"])
+            && has_any(p, &["all", "taxes"])
+        {
             push("net", range, score.max(0.5) * 0.6);
         }
     }
     out
 }
 
-fn text_clause(ctx: &Context, query: &str, required: &[&str], label_keys: &[&str], forbidden: &[&str]) -> Vec<Candidate> {
+fn text_clause(
+    ctx: &Context,
+    query: &str,
+    required: &[&str],
+    label_keys: &[&str],
+    forbidden: &[&str],
+) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
     for l in labels::with_key(&ctx.labels, label_keys) {
         let v = &s[l.value.clone()];
         if !has_any(v, &["none", "n/a", "not applicable"]) {
-            out.push(ctx.candidate(Value::String(clip(v, 400)), l.value.clone(), Source::KeyValue, 0.9));
+            out.push(ctx.candidate(
+                Value::String(clip(v, 400)),
+                l.value.clone(),
+                Source::KeyValue,
+                0.9,
+            ));
         }
     }
     for (range, score) in ctx.retrieve(query, 3) {
@@ -575,7 +910,12 @@ pub fn schedule_rows(ctx: &Context) -> Vec<ScheduleRow> {
         if start.is_none() && !has_any(head, &["year", "month", "lease"]) {
             continue;
         }
-        rows.push(ScheduleRow { start, end, amounts, range });
+        rows.push(ScheduleRow {
+            start,
+            end,
+            amounts,
+            range,
+        });
     }
     rows
 }
@@ -593,7 +933,13 @@ fn period(head: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) 
     let Some(c) = RANGE.captures(head) else {
         return (dates.first().map(|d| d.value), None);
     };
-    let month = |m: Option<regex::Match>| m.and_then(|m| patterns::dates(&format!("{} 1, 2000", m.as_str())).first().map(|d| chrono::Datelike::month(&d.value)));
+    let month = |m: Option<regex::Match>| {
+        m.and_then(|m| {
+            patterns::dates(&format!("{} 1, 2000", m.as_str()))
+                .first()
+                .map(|d| chrono::Datelike::month(&d.value))
+        })
+    };
     let year: Option<i32> = c.get(5).and_then(|m| m.as_str().parse().ok());
     let m1 = month(c.get(1));
     let m2 = month(c.get(3)).or(m1);
@@ -621,8 +967,14 @@ mod tests {
     #[test]
     fn addresses_normalize_to_street_city_state() {
         let got = |w: &str| normalize_address(w).map(|x| x.0);
-        assert_eq!(got("1100 NE Loop 410, City of San Antonio, State of Texas (the Building)").as_deref(), Some("1100 NE Loop 410, San Antonio, Texas"));
-        assert_eq!(got("Elm Lane, Springfield CT, being a parcel").as_deref(), Some("Elm Lane, Springfield, Connecticut"));
+        assert_eq!(
+            got("1100 NE Loop 410, City of San Antonio, State of Texas (the Building)").as_deref(),
+            Some("1100 NE Loop 410, San Antonio, Texas")
+        );
+        assert_eq!(
+            got("Elm Lane, Springfield CT, being a parcel").as_deref(),
+            Some("Elm Lane, Springfield, Connecticut")
+        );
         assert_eq!(got("Mill Road, approximately 3 miles north of the city of Foo in Bar County, Ohio, being").as_deref(), Some("Mill Road, Bar County, Ohio"));
         assert_eq!(got("the corner lot"), None);
     }
@@ -630,8 +982,17 @@ mod tests {
     #[test]
     fn schedule_periods() {
         let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd);
-        assert_eq!(period("December 9-31, 2019 "), (d(2019, 12, 9), d(2019, 12, 31)));
-        assert_eq!(period("Jan. — Dec. 2020 "), (d(2020, 1, 1), d(2020, 12, 31)));
-        assert_eq!(period("1/1/2021 - 12/31/2021 "), (d(2021, 1, 1), d(2021, 12, 31)));
+        assert_eq!(
+            period("December 9-31, 2019 "),
+            (d(2019, 12, 9), d(2019, 12, 31))
+        );
+        assert_eq!(
+            period("Jan. — Dec. 2020 "),
+            (d(2020, 1, 1), d(2020, 12, 31))
+        );
+        assert_eq!(
+            period("1/1/2021 - 12/31/2021 "),
+            (d(2021, 1, 1), d(2021, 12, 31))
+        );
     }
 }

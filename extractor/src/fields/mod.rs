@@ -111,13 +111,21 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
 
     let mut fields: FieldMap = chosen
         .iter()
-        .map(|(k, s)| (k.clone(), score::to_field(s.clone(), 1.0, calibration.for_field(k))))
+        .map(|(k, s)| {
+            (
+                k.clone(),
+                score::to_field(s.clone(), 1.0, calibration.for_field(k)),
+            )
+        })
         .collect();
     let checks = validate::check(&fields);
     let mut raw_scores = BTreeMap::new();
     for (name, s) in &chosen {
         let factor = checks.factor(name);
-        fields.insert(name.clone(), score::to_field(s.clone(), factor, calibration.for_field(name)));
+        fields.insert(
+            name.clone(),
+            score::to_field(s.clone(), factor, calibration.for_field(name)),
+        );
         raw_scores.insert(name.clone(), s.as_ref().map(|s| s.raw * factor));
     }
     let critical = rent::critical_dates(&fields);
@@ -150,7 +158,11 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
 
 /// The retrieval query of a field: its name in words and its description.
 fn query(field: &TemplateField) -> String {
-    format!("{} {}", field.name.replace(['_', '-'], " "), field.description)
+    format!(
+        "{} {}",
+        field.name.replace(['_', '-'], " "),
+        field.description
+    )
 }
 
 /// `amendment` when the opening says so, `lease` when it reads as a lease, else `unknown`.
@@ -160,9 +172,7 @@ fn lease_kind(ctx: &Context) -> ExtractionKind {
     let lower = head.to_lowercase();
     if lower.contains("amendment to") && lower.contains("lease") {
         ExtractionKind::Amendment
-    } else if lower.contains("lease")
-        && has_any(s, &["landlord", "lessor", "tenant", "lessee"])
-    {
+    } else if lower.contains("lease") && has_any(s, &["landlord", "lessor", "tenant", "lessee"]) {
         ExtractionKind::Lease
     } else {
         ExtractionKind::Unknown
@@ -194,10 +204,7 @@ fn abstract_custom(ctx: &Context, template: &Template, calibration: &Calibration
 }
 
 /// Every distinct value in order of first mention, with evidence for each.
-fn repeatable_field(
-    cands: &[Candidate],
-    platt: &calibration::Platt,
-) -> (Field, Option<f64>) {
+fn repeatable_field(cands: &[Candidate], platt: &calibration::Platt) -> (Field, Option<f64>) {
     let mut seen: Vec<(String, &Candidate)> = Vec::new();
     let mut sorted: Vec<&Candidate> = cands.iter().filter(|c| !c.value.is_null()).collect();
     sorted.sort_by_key(|c| c.at);

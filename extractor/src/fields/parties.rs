@@ -32,7 +32,8 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by\s+and\s+)?(?:between|among)\s*:?\s+|\bPARTIES\s*:\s*").expect("valid regex")
+    Regex::new(r"(?i)\b(?:by\s+and\s+)?(?:between|among)\s*:?\s+|\bPARTIES\s*:\s*")
+        .expect("valid regex")
 });
 
 /// The parties named by the first "between ... and ..." passage (or a "PARTIES:" block) within
@@ -60,7 +61,10 @@ fn preamble_end(text: &str, start: usize) -> usize {
     let limit = floor_char_boundary(text, (start + 1500).min(text.len()));
     END.find(&text[start..limit]).map_or(limit, |m| {
         // End just past the sentence's period when the match has one, else where it starts.
-        start + m.as_str().find('.').map_or(m.start(), |i| m.start() + i + 1)
+        start
+            + m.as_str()
+                .find('.')
+                .map_or(m.start(), |i| m.start() + i + 1)
     })
 }
 
@@ -79,7 +83,12 @@ fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
         if role.as_deref().is_some_and(is_not_a_role) {
             continue;
         }
-        if let Some(p) = party_from_chunk(text, range.start + chunk_start, range.start + whole.start(), role) {
+        if let Some(p) = party_from_chunk(
+            text,
+            range.start + chunk_start,
+            range.start + whole.start(),
+            role,
+        ) {
             parties.push(p);
         }
         chunk_start = whole.end();
@@ -105,16 +114,25 @@ fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
 /// Defined names in a preamble that are not a party's role ("Effective Date", "Agreement").
 fn is_not_a_role(role: &str) -> bool {
     let r = role.to_lowercase();
-    ["agreement", "lease", "date", "effective", "contract", "amendment", "nda"]
-        .iter()
-        .any(|w| r.contains(w))
+    [
+        "agreement",
+        "lease",
+        "date",
+        "effective",
+        "contract",
+        "amendment",
+        "nda",
+    ]
+    .iter()
+    .any(|w| r.contains(w))
 }
 
 fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) -> Option<Party> {
     let chunk = &text[start..end];
     // Skip the joiner left from the previous party: ", and", "and", ";".
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,;:]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?").expect("valid regex")
+        Regex::new(r"(?i)^[\s,;:]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?")
+            .expect("valid regex")
     });
     let lead = LEAD.find(chunk).map_or(0, |m| m.end());
     let body = &chunk[lead..];
@@ -134,7 +152,15 @@ fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) 
 pub fn clean_name(raw: &str) -> Option<String> {
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut name = collapsed
-        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace() || c == '"' || c == '\u{201c}' || c == '\u{201d}')
+        .trim_matches(|c: char| {
+            c == ','
+                || c == ';'
+                || c == ':'
+                || c.is_whitespace()
+                || c == '"'
+                || c == '\u{201c}'
+                || c == '\u{201d}'
+        })
         .to_string();
     if name.ends_with('.') && !ends_with_abbreviation(&name) {
         name.pop();
@@ -152,19 +178,53 @@ pub fn clean_name(raw: &str) -> Option<String> {
 /// ("relating to your separation") or as a bare role noun ("the Company", "Employee").
 fn is_plausible_name(name: &str) -> bool {
     const CLAUSE_WORDS: [&str; 16] = [
-        "to", "is", "are", "be", "you", "your", "we", "which", "shall", "will", "hereto",
-        "hereinafter", "set", "that", "this", "any",
+        "to",
+        "is",
+        "are",
+        "be",
+        "you",
+        "your",
+        "we",
+        "which",
+        "shall",
+        "will",
+        "hereto",
+        "hereinafter",
+        "set",
+        "that",
+        "this",
+        "any",
     ];
     const ROLE_NOUNS: [&str; 16] = [
-        "company", "employee", "executive", "buyer", "seller", "you", "recipient", "consultant",
-        "purchaser", "party", "parties", "me", "myself", "corporation", "discloser", "bank",
+        "company",
+        "employee",
+        "executive",
+        "buyer",
+        "seller",
+        "you",
+        "recipient",
+        "consultant",
+        "purchaser",
+        "party",
+        "parties",
+        "me",
+        "myself",
+        "corporation",
+        "discloser",
+        "bank",
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let starts_well = name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let starts_well = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let bare: Vec<String> = words
         .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| w != "the")
         .collect();
     let role_only = bare.len() == 1 && ROLE_NOUNS.contains(&bare[0].as_str());

@@ -17,8 +17,18 @@ pub struct Found<T> {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 const MONTH_RE: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -55,8 +65,10 @@ static DATE_PATTERNS: LazyLock<Vec<(Regex, DateOrder)>> = LazyLock::new(|| {
         ),
         (
             // 1 June 2020
-            Regex::new(&format!(r"(?i)\b(\d{{1,2}}){ord}\s+({MONTH_RE})\s*,?\s*(\d{{4}})\b"))
-                .expect("valid regex"),
+            Regex::new(&format!(
+                r"(?i)\b(\d{{1,2}}){ord}\s+({MONTH_RE})\s*,?\s*(\d{{4}})\b"
+            ))
+            .expect("valid regex"),
             DateOrder::Dmy,
         ),
         (
@@ -89,7 +101,10 @@ pub fn dates(text: &str) -> Vec<Found<NaiveDate>> {
             else {
                 continue;
             };
-            if out.iter().any(|f| f.span.start < m.end() && m.start() < f.span.end) {
+            if out
+                .iter()
+                .any(|f| f.span.start < m.end() && m.start() < f.span.end)
+            {
                 continue;
             }
             let (a, b, y) = (a.as_str(), b.as_str(), y.as_str());
@@ -99,7 +114,9 @@ pub fn dates(text: &str) -> Vec<Found<NaiveDate>> {
                 DateOrder::Ymd => ymd(a, b.parse().ok(), y),
                 DateOrder::NumericMdy => {
                     let year = if y.len() == 2 {
-                        y.parse::<i32>().ok().map(|v| if v < 50 { 2000 + v } else { 1900 + v })
+                        y.parse::<i32>()
+                            .ok()
+                            .map(|v| if v < 50 { 2000 + v } else { 1900 + v })
                     } else {
                         y.parse().ok()
                     };
@@ -126,8 +143,10 @@ fn ymd(y: &str, m: Option<u32>, d: &str) -> Option<NaiveDate> {
 }
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\$|\bUSD\s?)\s?(\d{1,3}(?:[,.]\d{3})+|\d+)(\.\d{1,2})?(?:\s*(million|thousand))?")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?:\$|\bUSD\s?)\s?(\d{1,3}(?:[,.]\d{3})+|\d+)(\.\d{1,2})?(?:\s*(million|thousand))?",
+    )
+    .expect("valid regex")
 });
 
 /// Every dollar amount in `text`, as decimals keeping the written precision.
@@ -138,7 +157,12 @@ pub fn money(text: &str) -> Vec<Found<Decimal>> {
             let m = c.get(0)?;
             // A comma or period between thousands groups: "$4,788,00" is an OCR slip for
             // "$4,788.00" when the last group has two digits, which the regex does not match.
-            let whole: String = c.get(1)?.as_str().chars().filter(char::is_ascii_digit).collect();
+            let whole: String = c
+                .get(1)?
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
             let cents = c.get(2).map_or("", |m| m.as_str());
             let mut value = Decimal::from_str(&format!("{whole}{cents}")).ok()?;
             match c.get(3).map(|m| m.as_str().to_lowercase()).as_deref() {
@@ -164,7 +188,12 @@ pub fn areas(text: &str) -> Vec<Found<Decimal>> {
     AREA.captures_iter(text)
         .filter_map(|c| {
             let m = c.get(0)?;
-            let whole: String = c.get(1)?.as_str().chars().filter(char::is_ascii_digit).collect();
+            let whole: String = c
+                .get(1)?
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
             let frac = c.get(2).map_or("", |m| m.as_str());
             Some(Found {
                 value: Decimal::from_str(&format!("{whole}{frac}")).ok()?,
@@ -292,8 +321,25 @@ fn trailing_number_words(text: &str) -> Option<(u32, usize)> {
 /// "eightyfive", "twenty first"); `None` when any word is not a number word.
 pub fn parse_number_words(text: &str) -> Option<u32> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: [&str; 8] = [
@@ -336,12 +382,18 @@ pub fn parse_number_words(text: &str) -> Option<u32> {
                 return Some(*v);
             }
             let stem = w.strip_suffix("th")?;
-            let stem = stem.strip_suffix("ie").map_or(stem.to_string(), |s| format!("{s}y"));
+            let stem = stem
+                .strip_suffix("ie")
+                .map_or(stem.to_string(), |s| format!("{s}y"));
             UNITS
                 .iter()
                 .position(|u| *u == stem)
                 .map(|i| i as u32)
-                .or_else(|| TENS.iter().position(|t| *t == stem).map(|i| 20 + 10 * i as u32))
+                .or_else(|| {
+                    TENS.iter()
+                        .position(|t| *t == stem)
+                        .map(|i| 20 + 10 * i as u32)
+                })
         };
         match word {
             "hundred" if any => current = current.max(1) * 100,
@@ -367,27 +419,68 @@ pub fn parse_number_words(text: &str) -> Option<u32> {
 
 /// The fifty states and the District of Columbia with their postal codes.
 pub const US_STATES: [(&str, &str); 51] = [
-    ("Alabama", "AL"), ("Alaska", "AK"), ("Arizona", "AZ"), ("Arkansas", "AR"),
-    ("California", "CA"), ("Colorado", "CO"), ("Connecticut", "CT"), ("Delaware", "DE"),
-    ("District of Columbia", "DC"), ("Florida", "FL"), ("Georgia", "GA"), ("Hawaii", "HI"),
-    ("Idaho", "ID"), ("Illinois", "IL"), ("Indiana", "IN"), ("Iowa", "IA"), ("Kansas", "KS"),
-    ("Kentucky", "KY"), ("Louisiana", "LA"), ("Maine", "ME"), ("Maryland", "MD"),
-    ("Massachusetts", "MA"), ("Michigan", "MI"), ("Minnesota", "MN"), ("Mississippi", "MS"),
-    ("Missouri", "MO"), ("Montana", "MT"), ("Nebraska", "NE"), ("Nevada", "NV"),
-    ("New Hampshire", "NH"), ("New Jersey", "NJ"), ("New Mexico", "NM"), ("New York", "NY"),
-    ("North Carolina", "NC"), ("North Dakota", "ND"), ("Ohio", "OH"), ("Oklahoma", "OK"),
-    ("Oregon", "OR"), ("Pennsylvania", "PA"), ("Rhode Island", "RI"), ("South Carolina", "SC"),
-    ("South Dakota", "SD"), ("Tennessee", "TN"), ("Texas", "TX"), ("Utah", "UT"),
-    ("Vermont", "VT"), ("Virginia", "VA"), ("Washington", "WA"), ("West Virginia", "WV"),
-    ("Wisconsin", "WI"), ("Wyoming", "WY"),
+    ("Alabama", "AL"),
+    ("Alaska", "AK"),
+    ("Arizona", "AZ"),
+    ("Arkansas", "AR"),
+    ("California", "CA"),
+    ("Colorado", "CO"),
+    ("Connecticut", "CT"),
+    ("Delaware", "DE"),
+    ("District of Columbia", "DC"),
+    ("Florida", "FL"),
+    ("Georgia", "GA"),
+    ("Hawaii", "HI"),
+    ("Idaho", "ID"),
+    ("Illinois", "IL"),
+    ("Indiana", "IN"),
+    ("Iowa", "IA"),
+    ("Kansas", "KS"),
+    ("Kentucky", "KY"),
+    ("Louisiana", "LA"),
+    ("Maine", "ME"),
+    ("Maryland", "MD"),
+    ("Massachusetts", "MA"),
+    ("Michigan", "MI"),
+    ("Minnesota", "MN"),
+    ("Mississippi", "MS"),
+    ("Missouri", "MO"),
+    ("Montana", "MT"),
+    ("Nebraska", "NE"),
+    ("Nevada", "NV"),
+    ("New Hampshire", "NH"),
+    ("New Jersey", "NJ"),
+    ("New Mexico", "NM"),
+    ("New York", "NY"),
+    ("North Carolina", "NC"),
+    ("North Dakota", "ND"),
+    ("Ohio", "OH"),
+    ("Oklahoma", "OK"),
+    ("Oregon", "OR"),
+    ("Pennsylvania", "PA"),
+    ("Rhode Island", "RI"),
+    ("South Carolina", "SC"),
+    ("South Dakota", "SD"),
+    ("Tennessee", "TN"),
+    ("Texas", "TX"),
+    ("Utah", "UT"),
+    ("Vermont", "VT"),
+    ("Virginia", "VA"),
+    ("Washington", "WA"),
+    ("West Virginia", "WV"),
+    ("Wisconsin", "WI"),
+    ("Wyoming", "WY"),
 ];
 
 static STATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = US_STATES.iter().map(|(n, _)| *n).collect();
     // Longest first so "West Virginia" wins over "Virginia".
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    Regex::new(&format!(r"(?i)\b({})\b", names.join("|").replace(' ', r"\s+")))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\b({})\b",
+        names.join("|").replace(' ', r"\s+")
+    ))
+    .expect("valid regex")
 });
 
 static STATE_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -504,7 +597,13 @@ mod tests {
         .collect();
         assert_eq!(
             got,
-            vec![(36, Some(36)), (5, Some(60)), (1, Some(12)), (369, Some(369)), (60, None)]
+            vec![
+                (36, Some(36)),
+                (5, Some(60)),
+                (1, Some(12)),
+                (369, Some(369)),
+                (60, None)
+            ]
         );
     }
 

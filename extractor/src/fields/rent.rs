@@ -27,7 +27,12 @@ pub struct RowAmounts {
 pub fn row_amounts(row: &ScheduleRow) -> RowAmounts {
     let small = Decimal::from(PER_SF_MAX);
     let per_sf = row.amounts.iter().rev().find(|a| **a < small).copied();
-    let big: Vec<Decimal> = row.amounts.iter().filter(|a| **a >= small).copied().collect();
+    let big: Vec<Decimal> = row
+        .amounts
+        .iter()
+        .filter(|a| **a >= small)
+        .copied()
+        .collect();
     let (monthly, annual) = match big.as_slice() {
         [] => (None, None),
         [one] => (Some(*one), None),
@@ -39,7 +44,11 @@ pub fn row_amounts(row: &ScheduleRow) -> RowAmounts {
             }
         }
     };
-    RowAmounts { monthly, annual, per_sf }
+    RowAmounts {
+        monthly,
+        annual,
+        per_sf,
+    }
 }
 
 pub fn base_rent(ctx: &Context, rows: &[ScheduleRow]) -> Vec<Candidate> {
@@ -56,10 +65,24 @@ pub fn base_rent(ctx: &Context, rows: &[ScheduleRow]) -> Vec<Candidate> {
             out.push(ctx.candidate(v, first.range.clone(), Source::Table, 1.0));
         }
     }
-    for (range, score) in ctx.retrieve("base rent minimum rent monthly installments per month annual rent per square foot", 6) {
+    for (range, score) in ctx.retrieve(
+        "base rent minimum rent monthly installments per month annual rent per square foot",
+        6,
+    ) {
         let p = &s[range.clone()];
         if !has_any(p, &["rent", "installment"])
-            || has_any(p, &["security deposit", "late", "holdover", "holding over", "renew", "extension", "option"])
+            || has_any(
+                p,
+                &[
+                    "security deposit",
+                    "late",
+                    "holdover",
+                    "holding over",
+                    "renew",
+                    "extension",
+                    "option",
+                ],
+            )
         {
             continue;
         }
@@ -69,23 +92,51 @@ pub fn base_rent(ctx: &Context, rows: &[ScheduleRow]) -> Vec<Candidate> {
             if has_any(before, &["total rent", "total of"]) {
                 continue;
             }
-            let per_sf = has_any(after, &["per square foot", "per rentable square foot", "per sq", "/rsf", "psf", "per rsf", "/sf", "p.s.f"]);
-            let period = if has_any(after, &["per month", "each month", "a month", "monthly"]) || has_any(before, &["monthly", "per month"]) {
+            let per_sf = has_any(
+                after,
+                &[
+                    "per square foot",
+                    "per rentable square foot",
+                    "per sq",
+                    "/rsf",
+                    "psf",
+                    "per rsf",
+                    "/sf",
+                    "p.s.f",
+                ],
+            );
+            let period = if has_any(after, &["per month", "each month", "a month", "monthly"])
+                || has_any(before, &["monthly", "per month"])
+            {
                 "monthly"
-            } else if has_any(after, &["per annum", "per year", "annually", "annual", "a year"]) || has_any(before, &["annual"]) || per_sf {
+            } else if has_any(
+                after,
+                &["per annum", "per year", "annually", "annual", "a year"],
+            ) || has_any(before, &["annual"])
+                || per_sf
+            {
                 "annual"
             } else {
                 continue;
             };
             let r = range.start + f.span.start..range.start + f.span.end;
-            out.push(ctx.candidate(rent_value(f.value, period, per_sf), r, Source::Clause, score.max(0.5)));
+            out.push(ctx.candidate(
+                rent_value(f.value, period, per_sf),
+                r,
+                Source::Clause,
+                score.max(0.5),
+            ));
         }
     }
     out
 }
 
 /// Schedule rows as stated, or one row for the whole term when the lease states one flat rent.
-pub fn rent_schedule(ctx: &Context, rows: &[ScheduleRow], flat: Option<(&Value, &Value, &Value)>) -> Vec<Candidate> {
+pub fn rent_schedule(
+    ctx: &Context,
+    rows: &[ScheduleRow],
+    flat: Option<(&Value, &Value, &Value)>,
+) -> Vec<Candidate> {
     if !rows.is_empty() {
         let value: Vec<Value> = rows
             .iter()
@@ -107,7 +158,9 @@ pub fn rent_schedule(ctx: &Context, rows: &[ScheduleRow], flat: Option<(&Value, 
         return vec![];
     };
     let (Some(amount), Some("monthly")) = (
-        rent.get("amount").and_then(Value::as_str).and_then(|a| a.parse::<Decimal>().ok()),
+        rent.get("amount")
+            .and_then(Value::as_str)
+            .and_then(|a| a.parse::<Decimal>().ok()),
         rent.get("period").and_then(Value::as_str),
     ) else {
         return vec![];
@@ -119,7 +172,13 @@ pub fn rent_schedule(ctx: &Context, rows: &[ScheduleRow], flat: Option<(&Value, 
         "annual": money_value(amount * Decimal::from(12)),
         "annual_per_sf": null,
     }]);
-    vec![Candidate::new(row, Default::default(), Source::Derived, 0.8, 0)]
+    vec![Candidate::new(
+        row,
+        Default::default(),
+        Source::Derived,
+        0.8,
+        0,
+    )]
 }
 
 /// Expiration, renewal notice deadlines and rent steps, from the chosen field values.
@@ -147,11 +206,17 @@ pub fn critical_dates(fields: &crate::schema::FieldMap) -> Value {
     if let Some(rows) = fields.get("rent_schedule").and_then(|f| f.value.as_array()) {
         for row in rows.iter().skip(1) {
             if let Some(start) = row.get("start").and_then(Value::as_str) {
-                out.push(json!({"date": start, "kind": "rent_step", "description": "Base rent changes"}));
+                out.push(
+                    json!({"date": start, "kind": "rent_step", "description": "Base rent changes"}),
+                );
             }
         }
     }
-    if out.is_empty() { Value::Null } else { Value::Array(out) }
+    if out.is_empty() {
+        Value::Null
+    } else {
+        Value::Array(out)
+    }
 }
 
 /// "at least six (6) months prior to the expiration" → 6.

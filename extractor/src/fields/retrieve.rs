@@ -68,9 +68,40 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     let word = &text[word_start..dot];
     matches!(
         word,
-        "Inc" | "Co" | "Corp" | "Ltd" | "No" | "St" | "Ave" | "Mr" | "Mrs" | "Ms" | "Dr" | "Jan"
-            | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov"
-            | "Dec" | "Sq" | "Ft" | "P" | "C" | "L" | "N" | "S" | "E" | "W" | "U" | "A"
+        "Inc"
+            | "Co"
+            | "Corp"
+            | "Ltd"
+            | "No"
+            | "St"
+            | "Ave"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Sq"
+            | "Ft"
+            | "P"
+            | "C"
+            | "L"
+            | "N"
+            | "S"
+            | "E"
+            | "W"
+            | "U"
+            | "A"
     )
 }
 
@@ -192,11 +223,20 @@ mod tests {
 
     #[test]
     fn passages_split_sentences_not_abbreviations() {
-        let text = "Tenant is Acme Co. of Ohio. The rent is $5.00 per foot; Rent is due monthly.\n\nNext";
-        let got: Vec<&str> = passages(text).iter().map(|p| &text[p.range.clone()]).collect();
+        let text =
+            "Tenant is Acme Co. of Ohio. The rent is $5.00 per foot; Rent is due monthly.\n\nNext";
+        let got: Vec<&str> = passages(text)
+            .iter()
+            .map(|p| &text[p.range.clone()])
+            .collect();
         assert_eq!(
             got,
-            vec!["Tenant is Acme Co. of Ohio.", "The rent is $5.00 per foot;", "Rent is due monthly.", "Next"]
+            vec![
+                "Tenant is Acme Co. of Ohio.",
+                "The rent is $5.00 per foot;",
+                "Rent is due monthly.",
+                "Next"
+            ]
         );
     }
 
@@ -205,6 +245,9 @@ mod tests {
         let text = "The Lease is good. The Lease is long. This Lease shall be governed by the laws of Ohio. The Lease ends.";
         let index = Index::new(text);
         let best = index.search("governing law governed by the laws of the state", 1);
-        assert_eq!(&text[index.passages()[best[0].0].range.clone()], "This Lease shall be governed by the laws of Ohio.");
+        assert_eq!(
+            &text[index.passages()[best[0].0].range.clone()],
+            "This Lease shall be governed by the laws of Ohio."
+        );
     }
 }

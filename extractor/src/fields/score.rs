@@ -112,7 +112,11 @@ mod tests {
         ])
         .unwrap();
         assert!(agreed.raw > alone.raw && contested.raw < alone.raw);
-        assert_eq!(contested.value, json!("2021-01-01"), "ties go to the earlier mention");
+        assert_eq!(
+            contested.value,
+            json!("2021-01-01"),
+            "ties go to the earlier mention"
+        );
         assert!(choose(&[]).is_none());
     }
 }

@@ -82,7 +82,9 @@ impl Template {
         let mut seen = std::collections::BTreeSet::new();
         for f in &t.fields {
             if f.name.trim().is_empty() {
-                return Err(ExtractError::BadTemplate("a field has an empty name".into()));
+                return Err(ExtractError::BadTemplate(
+                    "a field has an empty name".into(),
+                ));
             }
             if !seen.insert(f.name.as_str()) {
                 return Err(ExtractError::BadTemplate(format!(
@@ -116,12 +118,20 @@ mod tests {
     #[test]
     fn user_template_errors_are_specific() {
         let ok = "name = \"loan\"\n[[fields]]\nname = \"lender\"\ntype = \"party\"\n";
-        assert_eq!(Template::parse(ok).unwrap().fields[0].kind, FieldType::Party);
+        assert_eq!(
+            Template::parse(ok).unwrap().fields[0].kind,
+            FieldType::Party
+        );
         let bad_type = "name = \"x\"\n[[fields]]\nname = \"a\"\ntype = \"colour\"\n";
         let e = Template::parse(bad_type).unwrap_err().to_string();
         assert!(e.contains("colour"), "{e}");
         let dup = "name = \"x\"\n[[fields]]\nname = \"a\"\ntype = \"text\"\n[[fields]]\nname = \"a\"\ntype = \"date\"\n";
-        assert!(Template::parse(dup).unwrap_err().to_string().contains("twice"));
+        assert!(
+            Template::parse(dup)
+                .unwrap_err()
+                .to_string()
+                .contains("twice")
+        );
         assert!(Template::resolve(Some("nope")).is_err());
     }
 }

@@ -242,7 +242,10 @@ mod tests {
 
     #[test]
     fn evidence_points_at_the_words_of_a_match() {
-        let doc = document_from_text("t.txt", "Title line\nRent is $8,000.00 monthly\u{c}Second page here");
+        let doc = document_from_text(
+            "t.txt",
+            "Title line\nRent is $8,000.00 monthly\u{c}Second page here",
+        );
         let t = DocText::new(&doc);
         let at = t.as_str().find("$8,000.00").unwrap();
         let ev = t.evidence(at..at + 9);
@@ -256,7 +259,10 @@ mod tests {
 
     #[test]
     fn find_ignores_line_breaks() {
-        let doc = document_from_text("t.txt", "the premises located at 10 Main\nStreet, Springfield");
+        let doc = document_from_text(
+            "t.txt",
+            "the premises located at 10 Main\nStreet, Springfield",
+        );
         let t = DocText::new(&doc);
         let r = t.find("10 Main Street,").unwrap();
         assert_eq!(collapse_whitespace(&t.as_str()[r]), "10 Main Street,");

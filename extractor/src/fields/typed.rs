@@ -72,7 +72,10 @@ pub fn find_all(kind: FieldType, text: &str) -> Vec<Typed> {
         FieldType::Party => parties::clean_name(party_prefix(text))
             .map(|name| {
                 let start = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-                (Value::String(name), start..start + party_prefix(text).trim().len())
+                (
+                    Value::String(name),
+                    start..start + party_prefix(text).trim().len(),
+                )
             })
             .into_iter()
             .collect(),
@@ -101,9 +104,12 @@ fn party_prefix(text: &str) -> &str {
         .find(|&i| {
             // Keep ", Inc." / ", LLC" style suffixes: they are part of the name.
             let rest = text[i..].trim_start_matches([',', ' ']).to_lowercase();
-            !["inc", "llc", "l.l.c", "ltd", "l.p", "lp", "corp", "co.", "n.a", "p.c", "pllc", "llp"]
-                .iter()
-                .any(|s| rest.starts_with(s))
+            ![
+                "inc", "llc", "l.l.c", "ltd", "l.p", "lp", "corp", "co.", "n.a", "p.c", "pllc",
+                "llp",
+            ]
+            .iter()
+            .any(|s| rest.starts_with(s))
         })
         .unwrap_or(text.len());
     &text[..cut]

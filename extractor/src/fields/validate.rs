@@ -49,26 +49,42 @@ pub fn check(fields: &FieldMap) -> Checks {
     if let (Some(s), Some(e)) = (start, end)
         && e <= s
     {
-        c.fail(&["commencement_date", "expiration_date"], format!("expiration {e} is not after commencement {s}"));
+        c.fail(
+            &["commencement_date", "expiration_date"],
+            format!("expiration {e} is not after commencement {s}"),
+        );
     }
     if let (Some(s), Some(e), Some(t)) = (start, end, term)
         && let Ok(t32) = u32::try_from(t)
-        && let Some(expected) = s.checked_add_months(chrono::Months::new(t32)).and_then(|d| d.pred_opt())
+        && let Some(expected) = s
+            .checked_add_months(chrono::Months::new(t32))
+            .and_then(|d| d.pred_opt())
     {
         // A term measured in full months from a mid-month start ends up to a month later.
         let gap = (e - expected).num_days();
         if !(-3..=31).contains(&gap) {
             c.fail(
                 &["commencement_date", "expiration_date", "term_months"],
-                format!("commencement {s} + {t} months gives {expected}, but the expiration read is {e}"),
+                format!(
+                    "commencement {s} + {t} months gives {expected}, but the expiration read is {e}"
+                ),
             );
         }
     }
     if let Some(rows) = fields.get("rent_schedule").and_then(|f| f.value.as_array()) {
         for row in rows {
-            let (Some(m), Some(a)) = (decimal(row.get("monthly")), decimal(row.get("annual"))) else { continue };
-            let full_year = match (row.get("start").and_then(Value::as_str), row.get("end").and_then(Value::as_str)) {
-                (Some(s), Some(e)) => match (NaiveDate::parse_from_str(s, "%Y-%m-%d"), NaiveDate::parse_from_str(e, "%Y-%m-%d")) {
+            let (Some(m), Some(a)) = (decimal(row.get("monthly")), decimal(row.get("annual")))
+            else {
+                continue;
+            };
+            let full_year = match (
+                row.get("start").and_then(Value::as_str),
+                row.get("end").and_then(Value::as_str),
+            ) {
+                (Some(s), Some(e)) => match (
+                    NaiveDate::parse_from_str(s, "%Y-%m-%d"),
+                    NaiveDate::parse_from_str(e, "%Y-%m-%d"),
+                ) {
                     (Ok(s), Ok(e)) => (e - s).num_days() >= 360,
                     _ => false,
                 },
@@ -77,7 +93,10 @@ pub fn check(fields: &FieldMap) -> Checks {
             if full_year && (m * Decimal::from(12) - a).abs() > Decimal::ONE {
                 c.fail(
                     &["rent_schedule"],
-                    format!("rent schedule: monthly {m} × 12 = {} but the annual amount is {a}", m * Decimal::from(12)),
+                    format!(
+                        "rent schedule: monthly {m} × 12 = {} but the annual amount is {a}",
+                        m * Decimal::from(12)
+                    ),
                 );
             }
         }
@@ -85,11 +104,21 @@ pub fn check(fields: &FieldMap) -> Checks {
             .get("rentable_square_feet")
             .and_then(|f| f.value.as_number())
             .and_then(|n| n.to_string().parse::<Decimal>().ok());
-        if let (Some(area), Some(row)) = (area, rows.iter().find(|r| r.get("annual_per_sf").is_some_and(|v| !v.is_null()) && r.get("end").is_some())) {
-            let rows_full: Vec<&Value> = rows.iter().filter(|r| decimal(r.get("annual")).is_some()).collect();
+        if let (Some(area), Some(row)) = (
+            area,
+            rows.iter().find(|r| {
+                r.get("annual_per_sf").is_some_and(|v| !v.is_null()) && r.get("end").is_some()
+            }),
+        ) {
+            let rows_full: Vec<&Value> = rows
+                .iter()
+                .filter(|r| decimal(r.get("annual")).is_some())
+                .collect();
             let _ = row;
             for r in rows_full.iter().skip(1).take(1) {
-                if let (Some(psf), Some(annual)) = (decimal(r.get("annual_per_sf")), decimal(r.get("annual"))) {
+                if let (Some(psf), Some(annual)) =
+                    (decimal(r.get("annual_per_sf")), decimal(r.get("annual")))
+                {
                     let expected = psf * area;
                     if (expected - annual).abs() > annual * Decimal::new(2, 2) {
                         c.fail(
@@ -111,7 +140,10 @@ mod tests {
     use serde_json::json;
 
     fn field(v: Value) -> Field {
-        Field { value: v, ..Field::absent(0.5) }
+        Field {
+            value: v,
+            ..Field::absent(0.5)
+        }
     }
 
     #[test]
