@@ -41,6 +41,16 @@ fn decimal(v: Option<&Value>) -> Option<Decimal> {
     v?.get("amount")?.as_str()?.parse().ok()
 }
 
+/// Whether a schedule row spans a year (so monthly × 12 should equal annual).
+fn full_year(row: &Value) -> bool {
+    let day = |k: &str| {
+        row.get(k)
+            .and_then(Value::as_str)
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
+    matches!((day("start"), day("end")), (Some(s), Some(e)) if (e - s).num_days() >= 360)
+}
+
 pub fn check(fields: &FieldMap) -> Checks {
     let mut c = Checks::default();
     let start = date(fields, "commencement_date");
@@ -77,20 +87,7 @@ pub fn check(fields: &FieldMap) -> Checks {
             else {
                 continue;
             };
-            let full_year = match (
-                row.get("start").and_then(Value::as_str),
-                row.get("end").and_then(Value::as_str),
-            ) {
-                (Some(s), Some(e)) => match (
-                    NaiveDate::parse_from_str(s, "%Y-%m-%d"),
-                    NaiveDate::parse_from_str(e, "%Y-%m-%d"),
-                ) {
-                    (Ok(s), Ok(e)) => (e - s).num_days() >= 360,
-                    _ => false,
-                },
-                _ => false,
-            };
-            if full_year && (m * Decimal::from(12) - a).abs() > Decimal::ONE {
+            if full_year(row) && (m * Decimal::from(12) - a).abs() > Decimal::ONE {
                 c.fail(
                     &["rent_schedule"],
                     format!(
@@ -104,29 +101,26 @@ pub fn check(fields: &FieldMap) -> Checks {
             .get("rentable_square_feet")
             .and_then(|f| f.value.as_number())
             .and_then(|n| n.to_string().parse::<Decimal>().ok());
-        if let (Some(area), Some(row)) = (
-            area,
-            rows.iter().find(|r| {
-                r.get("annual_per_sf").is_some_and(|v| !v.is_null()) && r.get("end").is_some()
-            }),
-        ) {
-            let rows_full: Vec<&Value> = rows
-                .iter()
-                .filter(|r| decimal(r.get("annual")).is_some())
-                .collect();
-            let _ = row;
-            for r in rows_full.iter().skip(1).take(1) {
-                if let (Some(psf), Some(annual)) =
-                    (decimal(r.get("annual_per_sf")), decimal(r.get("annual")))
-                {
-                    let expected = psf * area;
-                    if (expected - annual).abs() > annual * Decimal::new(2, 2) {
-                        c.fail(
-                            &["rentable_square_feet", "rent_schedule"],
-                            format!("{psf}/SF × {area} SF = {expected}, but the annual rent read is {annual}"),
-                        );
-                    }
-                }
+        // The first full-year row: a prorated first period would not multiply out.
+        let full = rows.iter().find(|r| {
+            decimal(r.get("annual")).is_some()
+                && decimal(r.get("annual_per_sf")).is_some()
+                && full_year(r)
+        });
+        if let (Some(area), Some(row)) = (area, full)
+            && let (Some(psf), Some(annual)) = (
+                decimal(row.get("annual_per_sf")),
+                decimal(row.get("annual")),
+            )
+        {
+            let expected = psf * area;
+            if (expected - annual).abs() > annual * Decimal::new(2, 2) {
+                c.fail(
+                    &["rentable_square_feet", "rent_schedule"],
+                    format!(
+                        "{psf}/SF × {area} SF = {expected}, but the annual rent read is {annual}"
+                    ),
+                );
             }
         }
     }
