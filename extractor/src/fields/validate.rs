@@ -156,7 +156,7 @@ mod tests {
         f.insert(
             "rent_schedule".into(),
             field(json!([
-                {"start": "2020-01-01", "end": "2020-12-31", "monthly": {"amount": "2000.00", "currency": "USD"}, "annual": {"amount": "24000.00", "currency": "USD"}, "annual_per_sf": {"amount": "24.00", "currency": "USD"}},
+                {"start": "2020-01-01", "end": "2020-12-31", "monthly": {"amount": "2000.00", "currency": "USD"}, "annual": {"amount": "24000.00", "currency": "USD"}, "annual_per_sf": {"amount": "30.00", "currency": "USD"}},
                 {"start": "2021-01-01", "end": "2021-12-31", "monthly": {"amount": "2100.00", "currency": "USD"}, "annual": {"amount": "24000.00", "currency": "USD"}, "annual_per_sf": {"amount": "30.00", "currency": "USD"}}
             ])),
         );
