@@ -18,6 +18,8 @@ pub enum ExtractError {
     ImageTooLarge { width: u64, height: u64, limit: u64 },
     #[error("the file is damaged: {0}")]
     Corrupt(String),
+    #[error("invalid template: {0}")]
+    BadTemplate(String),
     #[error("a required component is missing: {0}")]
     MissingResource(String),
     #[error("internal extractor error: {0}")]
