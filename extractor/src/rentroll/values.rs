@@ -3,7 +3,7 @@
 //! from a spreadsheet brings its typed value; a cell read from a page brings only text.
 
 use crate::model::{Cell, CellValue};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -24,7 +24,7 @@ pub fn parse_amount(text: &str) -> Option<Decimal> {
         return None;
     }
     let mut negative = false;
-    let mut s = t.to_string();
+    let mut s = t.trim_start_matches('$').trim().to_string();
     if s.starts_with('(') && s.ends_with(')') {
         negative = true;
         s = s[1..s.len() - 1].to_string();
@@ -105,17 +105,12 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     if let Ok(serial) = t.parse::<f64>() {
         return excel_serial(serial);
     }
-    for fmt in ["%Y-%m-%d", "%m/%d/%Y", "%m-%d-%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(t, fmt) {
-            return Some(d);
-        }
-    }
     let (parts, sep) = if t.contains('/') {
         (t.split('/').collect::<Vec<_>>(), '/')
     } else {
         (t.split('-').collect::<Vec<_>>(), '-')
     };
-    if parts.len() == 3 && parts[2].len() == 2 {
+    if parts.len() == 3 && parts[2].len() == 2 && parts[0].len() <= 2 {
         let year = two_digit_year(parts[2].parse().ok()?);
         if let (Ok(m), Ok(d)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>()) {
             return NaiveDate::from_ymd_opt(year, m, d);
@@ -125,8 +120,26 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
             return NaiveDate::from_ymd_opt(year, month, parts[0].parse().ok()?);
         }
     }
+    for fmt in FORMATS {
+        if let Ok(d) = NaiveDate::parse_from_str(t, fmt) {
+            return (d.year() > 1900).then_some(d);
+        }
+    }
     None
 }
+
+const FORMATS: &[&str] = &[
+    "%Y-%m-%d",
+    "%m/%d/%Y",
+    "%m-%d-%Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+    "%d-%b-%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+];
 
 /// Two-digit years pivot like Excel's: 00–29 are 2000s, 30–99 the 1900s.
 fn two_digit_year(yy: i32) -> i32 {
@@ -135,15 +148,18 @@ fn two_digit_year(yy: i32) -> i32 {
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| lower.starts_with(m))
+    .map(|i| i as u32 + 1)
 }
 
 /// Money rounded to cents the way it prints in a rent roll.
 pub fn cents(amount: Decimal) -> Decimal {
-    let mut rounded = amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let mut rounded =
+        amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(2);
     rounded
 }
@@ -172,7 +188,10 @@ mod tests {
     #[test]
     fn numbers_keep_their_printed_precision() {
         assert_eq!(decimal_of_f64(70499.3575), Some(d("70499.3575")));
-        assert_eq!(decimal_of_f64(0.1 + 0.2).map(|v| v.round_dp(2)), Some(d("0.30")));
+        assert_eq!(
+            decimal_of_f64(0.1 + 0.2).map(|v| v.round_dp(2)),
+            Some(d("0.30"))
+        );
         assert_eq!(cents(d("16072.5")).to_string(), "16072.50");
         assert_eq!(cents(d("37292.7083")).to_string(), "37292.71");
     }
@@ -180,10 +199,22 @@ mod tests {
     #[test]
     fn us_dates() {
         let want = NaiveDate::from_ymd_opt(2019, 9, 1);
-        for t in ["09/01/2019", "9/1/19", "2019-09-01", "Sep 01, 2019", "September 1, 2019", "1-Sep-19", "01-Sep-2019", "43709"] {
+        for t in [
+            "09/01/2019",
+            "9/1/19",
+            "2019-09-01",
+            "Sep 01, 2019",
+            "September 1, 2019",
+            "1-Sep-19",
+            "01-Sep-2019",
+            "43709",
+        ] {
             assert_eq!(parse_date(t), want, "{t}");
         }
-        assert_eq!(parse_date("12/31/99"), NaiveDate::from_ymd_opt(1999, 12, 31));
+        assert_eq!(
+            parse_date("12/31/99"),
+            NaiveDate::from_ymd_opt(1999, 12, 31)
+        );
         assert_eq!(parse_date("13/45/2019"), None);
         assert_eq!(parse_date("Vacant"), None);
         assert_eq!(parse_date("12"), None);

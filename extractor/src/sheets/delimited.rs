@@ -7,7 +7,7 @@ use super::guard::Limits;
 use super::{GridCell, SheetGrid};
 use crate::ExtractError;
 use crate::model::CellValue;
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::borrow::Cow;
 
 /// Reads a delimited text file as a single sheet named after the file.
@@ -21,7 +21,8 @@ pub fn read_csv(bytes: &[u8], filename: &str, limits: &Limits) -> Result<SheetGr
         .from_reader(text.as_bytes());
     let mut cells = Vec::new();
     for (row, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| ExtractError::Corrupt(format!("CSV row {}: {e}", row + 1)))?;
+        let record =
+            record.map_err(|e| ExtractError::Corrupt(format!("CSV row {}: {e}", row + 1)))?;
         for (col, field) in record.iter().enumerate() {
             if field.trim().is_empty() {
                 continue;
@@ -166,7 +167,10 @@ mod tests {
             .into_iter()
             .chain(SAMPLE.encode_utf16().flat_map(|u| u.to_be_bytes()))
             .collect();
-        let le_no_bom: Vec<u8> = SAMPLE.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let le_no_bom: Vec<u8> = SAMPLE
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         let (latin1, _, _) = WINDOWS_1252.encode(SAMPLE);
         for (name, bytes) in [
             ("utf-8", utf8),

@@ -23,8 +23,22 @@ pub fn lay_out(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Table, Page) {
     grid.cells.sort_by_key(|c| (c.row, c.col));
-    cut_after_gap(&mut grid, |c| c.row, limits.max_blank_row_run, "rows", page, diagnostics);
-    cut_after_gap(&mut grid, |c| c.col, MAX_BLANK_COLUMN_RUN, "columns", page, diagnostics);
+    cut_after_gap(
+        &mut grid,
+        |c| c.row,
+        limits.max_blank_row_run,
+        "rows",
+        page,
+        diagnostics,
+    );
+    cut_after_gap(
+        &mut grid,
+        |c| c.col,
+        MAX_BLANK_COLUMN_RUN,
+        "columns",
+        page,
+        diagnostics,
+    );
     grid.cells.sort_by_key(|c| (c.row, c.col));
 
     let n_rows = grid.cells.iter().map(|c| c.row + 1).max().unwrap_or(0);
@@ -34,8 +48,12 @@ pub fn lay_out(
         .iter()
         .filter(|m| m.first.0 < n_rows && m.first.1 < n_cols)
         .map(|m| {
-            let rows = (m.last.0.min(n_rows - 1) + 1).saturating_sub(m.first.0).max(1);
-            let cols = (m.last.1.min(n_cols - 1) + 1).saturating_sub(m.first.1).max(1);
+            let rows = (m.last.0.min(n_rows - 1) + 1)
+                .saturating_sub(m.first.0)
+                .max(1);
+            let cols = (m.last.1.min(n_cols - 1) + 1)
+                .saturating_sub(m.first.1)
+                .max(1);
             (m.first, (rows, cols))
         })
         .collect();
@@ -195,7 +213,11 @@ mod tests {
     fn merges_become_spans_and_addresses_are_a1() {
         let grid = SheetGrid {
             name: "Rent Roll".into(),
-            cells: vec![cell(0, 5, "Current"), cell(1, 0, "Tenant"), cell(1, 5, "Monthly")],
+            cells: vec![
+                cell(0, 5, "Current"),
+                cell(1, 0, "Tenant"),
+                cell(1, 5, "Monthly"),
+            ],
             merges: vec![Merge {
                 first: (0, 5),
                 last: (0, 6),
@@ -214,13 +236,21 @@ mod tests {
     fn a_stray_cell_a_million_rows_down_is_dropped_with_a_diagnostic() {
         let grid = SheetGrid {
             name: "S".into(),
-            cells: vec![cell(0, 0, "Unit"), cell(1, 0, "101"), cell(1_048_575, 0, "x")],
+            cells: vec![
+                cell(0, 0, "Unit"),
+                cell(1, 0, "101"),
+                cell(1_048_575, 0, "x"),
+            ],
             merges: vec![],
         };
         let mut diagnostics = vec![];
         let (table, _) = lay_out(grid, 1, &Limits::default(), &mut diagnostics);
         assert_eq!(table.n_rows, 2);
         assert_eq!(diagnostics.len(), 1);
-        assert!(diagnostics[0].message.contains("1 cells"), "{:?}", diagnostics);
+        assert!(
+            diagnostics[0].message.contains("1 cells"),
+            "{:?}",
+            diagnostics
+        );
     }
 }
