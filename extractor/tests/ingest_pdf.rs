@@ -13,7 +13,11 @@ fn dl03_text_layer_matches_pdftotext_with_sane_boxes() {
     assert_eq!(doc.pages.len(), 16);
     let p = &doc.pages[0];
     assert!((p.width_pt - 595.3).abs() < 1.0 && (p.height_pt - 841.9).abs() < 1.0);
-    assert!(doc.pages.iter().all(|p| p.text_source == TextSource::PdfText));
+    assert!(
+        doc.pages
+            .iter()
+            .all(|p| p.text_source == TextSource::PdfText)
+    );
     let reference = std::fs::read_to_string(lease("DL03", "txt")).unwrap();
     let r = recall(&reference, &doc.text());
     eprintln!("DL03 recall against pdftotext: {r:.4}");
@@ -21,7 +25,10 @@ fn dl03_text_layer_matches_pdftotext_with_sane_boxes() {
     for page in &doc.pages {
         for w in &page.words {
             let b = w.bbox;
-            assert!(b.x0 < b.x1 && b.y0 < b.y1 && b.x1 <= 1.0 && b.y1 <= 1.0, "{w:?}");
+            assert!(
+                b.x0 < b.x1 && b.y0 < b.y1 && b.x1 <= 1.0 && b.y1 <= 1.0,
+                "{w:?}"
+            );
         }
         for l in &page.lines {
             assert!(!l.words.is_empty());

@@ -38,7 +38,10 @@ fn run(args: &[String]) -> Result<()> {
         Ok(rest.get(i).map(|s| s.parse()).transpose()?.unwrap_or(2))
     };
     match command.as_str() {
-        "dump" => dump(Path::new(rest.first().ok_or(usage)?), rest.iter().any(|a| a == "--layout")),
+        "dump" => dump(
+            Path::new(rest.first().ok_or(usage)?),
+            rest.iter().any(|a| a == "--layout"),
+        ),
         "native" => native(rest),
         "ocr" => ocr(Path::new(rest.first().ok_or(usage)?), page_count(1)?),
         "quality" => quality(Path::new(rest.first().ok_or(usage)?), page_count(1)?),
@@ -48,7 +51,11 @@ fn run(args: &[String]) -> Result<()> {
 }
 
 fn resources() -> Resources {
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     Resources {
         pdfium_dir: env("LEASEGRID_PDFIUM_DIR").unwrap_or_else(|| ".cache/pdfium".into()),
         tessdata_dir: env("LEASEGRID_TESSDATA_DIR")
@@ -107,9 +114,15 @@ fn native(files: &[String]) -> Result<()> {
     }
     let (o, p) = (median(ours), median(theirs));
     let pps = |s: f64| total_pages as f64 / s;
-    println!("| native PDF ({} files, {total_pages} pages) | seconds | pages/s |", files.len());
+    println!(
+        "| native PDF ({} files, {total_pages} pages) | seconds | pages/s |",
+        files.len()
+    );
     println!("|---|---|---|");
-    println!("| leasegrid read (words, lines, layout) | {o:.3} | {:.1} |", pps(o));
+    println!(
+        "| leasegrid read (words, lines, layout) | {o:.3} | {:.1} |",
+        pps(o)
+    );
     println!("| pdftotext | {p:.3} | {:.1} |", pps(p));
     println!("| ratio ours/pdftotext (time) | {:.2} | |", o / p);
     Ok(())
@@ -145,7 +158,13 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     std::thread::scope(|s| -> Result<()> {
         let handles: Vec<_> = images
             .iter()
-            .map(|p| s.spawn(|| read(&reader, p).map(|d| d.pages.len()).map_err(|e| e.to_string())))
+            .map(|p| {
+                s.spawn(|| {
+                    read(&reader, p)
+                        .map(|d| d.pages.len())
+                        .map_err(|e| e.to_string())
+                })
+            })
             .collect();
         for h in handles {
             h.join().map_err(|_| "thread panicked")??;
@@ -176,9 +195,15 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     };
     let (one, two) = (cli(1)?, cli(2)?);
     let _ = std::fs::remove_dir_all(&dir);
-    println!("| OCR at 300 dpi ({pages} pages of {}) | s/page |", pdf.display());
+    println!(
+        "| OCR at 300 dpi ({pages} pages of {}) | s/page |",
+        pdf.display()
+    );
     println!("|---|---|");
-    println!("| leasegrid (pool of {} workers, OSD + deskew) | {ours:.2} |", ReadOptions::default().ocr_workers);
+    println!(
+        "| leasegrid (pool of {} workers, OSD + deskew) | {ours:.2} |",
+        ReadOptions::default().ocr_workers
+    );
     println!("| tesseract CLI, one process at a time | {one:.2} |");
     println!("| tesseract CLI, two processes at a time | {two:.2} |");
     Ok(())
@@ -206,7 +231,10 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
         found += f;
         wanted += w;
     }
-    println!("| all | {wanted} | {:.4} |", found as f64 / wanted.max(1) as f64);
+    println!(
+        "| all | {wanted} | {:.4} |",
+        found as f64 / wanted.max(1) as f64
+    );
     Ok(())
 }
 
@@ -225,7 +253,12 @@ pub fn degrade(img: &GrayImage, degrees: f32, rng: &mut impl Rng) -> GrayImage {
 
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -266,8 +299,14 @@ fn memory(pdf: &Path) -> Result<()> {
         .iter()
         .filter(|p| p.text_source == extractor::model::TextSource::Ocr)
         .count();
-    println!("| memory: {} | pages | OCR pages | seconds | peak RSS |", pdf.display());
+    println!(
+        "| memory: {} | pages | OCR pages | seconds | peak RSS |",
+        pdf.display()
+    );
     println!("|---|---|---|---|---|");
-    println!("| | {} | {ocr_pages} | {secs:.1} | {peak} |", doc.pages.len());
+    println!(
+        "| | {} | {ocr_pages} | {secs:.1} | {peak} |",
+        doc.pages.len()
+    );
     Ok(())
 }

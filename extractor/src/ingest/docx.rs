@@ -194,7 +194,8 @@ impl Layout {
                 x = left;
             }
             let top = y + line as f32 * LINE_PITCH;
-            let bbox = BBox::from_page_units(x, top, (x + w).min(right), top + WORD_H, PAGE_W, PAGE_H);
+            let bbox =
+                BBox::from_page_units(x, top, (x + w).min(right), top + WORD_H, PAGE_W, PAGE_H);
             self.page().words.push(Word {
                 text: word.to_string(),
                 bbox,
@@ -275,14 +276,8 @@ fn lay_out_table(layout: &mut Layout, rows: &[Vec<XmlCell>]) -> Table {
             let right = left + cell.span as f32 * col_w - CHAR_W;
             let used = layout.write(&cell.text, left, right, y);
             height = height.max(used);
-            let bbox = BBox::from_page_units(
-                left,
-                y,
-                right,
-                y + used as f32 * LINE_PITCH,
-                PAGE_W,
-                PAGE_H,
-            );
+            let bbox =
+                BBox::from_page_units(left, y, right, y + used as f32 * LINE_PITCH, PAGE_W, PAGE_H);
             cells.push(Cell {
                 row: r,
                 col,

@@ -26,7 +26,10 @@ impl ImagePage {
     /// Page size in points at the page's resolution.
     pub fn size_pt(&self) -> (f32, f32) {
         let scale = 72.0 / self.dpi as f32;
-        (self.image.width() as f32 * scale, self.image.height() as f32 * scale)
+        (
+            self.image.width() as f32 * scale,
+            self.image.height() as f32 * scale,
+        )
     }
 }
 
@@ -104,7 +107,11 @@ fn decode_tiff(bytes: &[u8]) -> Result<Vec<ImagePage>, ExtractError> {
 /// The X resolution tag in dots per inch, if stated and meaningful (not the default 72).
 fn tiff_dpi<R: std::io::Read + std::io::Seek>(decoder: &mut Decoder<R>) -> Option<u32> {
     let value = decoder.get_tag_f32(Tag::XResolution).ok()?;
-    let per_cm = decoder.find_tag_unsigned::<u16>(Tag::ResolutionUnit).ok().flatten() == Some(3);
+    let per_cm = decoder
+        .find_tag_unsigned::<u16>(Tag::ResolutionUnit)
+        .ok()
+        .flatten()
+        == Some(3);
     let dpi = if per_cm { value * 2.54 } else { value };
     (dpi.is_finite() && dpi > 72.5 && dpi <= 2400.0).then_some(dpi.round() as u32)
 }
@@ -146,7 +153,8 @@ fn to_gray(
             samples
                 .chunks_exact(n)
                 .map(|p| {
-                    let l = 0.299 * f32::from(p[0]) + 0.587 * f32::from(p[1]) + 0.114 * f32::from(p[2]);
+                    let l =
+                        0.299 * f32::from(p[0]) + 0.587 * f32::from(p[1]) + 0.114 * f32::from(p[2]);
                     l.round() as u8
                 })
                 .collect()
@@ -158,7 +166,9 @@ fn to_gray(
         _ => return Err(unsupported()),
     };
     if grey.len() != pixels {
-        return Err(ExtractError::Corrupt("TIFF: pixel data does not fill the image".into()));
+        return Err(ExtractError::Corrupt(
+            "TIFF: pixel data does not fill the image".into(),
+        ));
     }
     if white_is_zero {
         grey.iter_mut().for_each(|p| *p = 255 - *p);

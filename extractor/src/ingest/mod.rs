@@ -132,7 +132,11 @@ impl Reader {
         PdfiumThread::get(&self.resources.pdfium_dir)
     }
 
-    fn read_pdf(&self, bytes: &[u8], progress: &dyn Fn(Progress)) -> Result<Document, ExtractError> {
+    fn read_pdf(
+        &self,
+        bytes: &[u8],
+        progress: &dyn Fn(Progress),
+    ) -> Result<Document, ExtractError> {
         let pdfium = self.pdfium()?;
         let data: Arc<[u8]> = Arc::from(bytes);
         let (tx, events) = mpsc::sync_channel(2);
@@ -166,7 +170,8 @@ impl Reader {
                     page.height_pt = p.height_pt;
                     page.words = p.words;
                     if let Some(note) = p.note {
-                        doc.diagnostics.push(Diagnostic::info(Some(index + 1), note));
+                        doc.diagnostics
+                            .push(Diagnostic::info(Some(index + 1), note));
                     }
                     match p.need {
                         PageNeed::Text => page.text_source = TextSource::PdfText,
@@ -180,7 +185,11 @@ impl Reader {
                             };
                             pending.push(Pending::Full(index, self.ocr.submit(job)?));
                         }
-                        PageNeed::CheckLayer { sample, top, bottom } => {
+                        PageNeed::CheckLayer {
+                            sample,
+                            top,
+                            bottom,
+                        } => {
                             page.text_source = TextSource::PdfText;
                             let job = OcrJob {
                                 image: sample,
@@ -223,9 +232,10 @@ impl Reader {
         match item {
             Pending::Full(index, answer) => match wait(answer) {
                 Ok(ocr) => apply_ocr(&mut doc.pages[index], ocr),
-                Err(e) => doc
-                    .diagnostics
-                    .push(Diagnostic::error(Some(index + 1), format!("OCR failed: {e}"))),
+                Err(e) => doc.diagnostics.push(Diagnostic::error(
+                    Some(index + 1),
+                    format!("OCR failed: {e}"),
+                )),
             },
             Pending::Check {
                 index,
@@ -316,9 +326,10 @@ impl Reader {
             if let Pending::Full(index, answer) = item {
                 match answer.recv() {
                     Ok(Ok(ocr)) => apply_ocr(&mut doc.pages[index], ocr),
-                    Ok(Err(e)) => doc
-                        .diagnostics
-                        .push(Diagnostic::error(Some(index + 1), format!("OCR failed: {e}"))),
+                    Ok(Err(e)) => doc.diagnostics.push(Diagnostic::error(
+                        Some(index + 1),
+                        format!("OCR failed: {e}"),
+                    )),
                     Err(_) => doc
                         .diagnostics
                         .push(Diagnostic::error(Some(index + 1), "an OCR worker died")),

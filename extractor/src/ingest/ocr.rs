@@ -61,7 +61,10 @@ impl OcrPool {
 
     /// Queues a page; the answer arrives on the returned channel. Blocks while every worker is
     /// busy and the queue is full, which keeps the number of page images in memory bounded.
-    pub fn submit(&self, job: OcrJob) -> Result<Receiver<Result<OcrPage, ExtractError>>, ExtractError> {
+    pub fn submit(
+        &self,
+        job: OcrJob,
+    ) -> Result<Receiver<Result<OcrPage, ExtractError>>, ExtractError> {
         let sender = self.sender()?;
         let (reply, answer) = mpsc::sync_channel(1);
         sender
@@ -141,7 +144,11 @@ impl Worker {
     }
 
     fn page(&mut self, job: OcrJob) -> Result<OcrPage, ExtractError> {
-        let OcrJob { image, dpi, upright } = job;
+        let OcrJob {
+            image,
+            dpi,
+            upright,
+        } = job;
         let mut rotation = 0;
         let mut skew = 0.0;
         let mut image = image;
@@ -235,7 +242,9 @@ mod tests {
         let tsv = "1\t1\t0\t0\t0\t0\t0\t0\t1000\t2000\t-1\t\n\
                    5\t1\t1\t1\t1\t1\t100\t200\t300\t40\t96.5\tLease\n\
                    5\t1\t1\t1\t1\t2\t420\t200\t80\t40\t-1\t \n";
-        let words = parse_tsv(tsv, |l, t, r, b| BBox::from_page_units(l, t, r, b, 1000.0, 2000.0));
+        let words = parse_tsv(tsv, |l, t, r, b| {
+            BBox::from_page_units(l, t, r, b, 1000.0, 2000.0)
+        });
         assert_eq!(words.len(), 1);
         assert_eq!(words[0].text, "Lease");
         assert!((words[0].confidence - 0.965).abs() < 1e-6);

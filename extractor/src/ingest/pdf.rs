@@ -52,10 +52,15 @@ pub struct PdfPage {
 }
 
 pub enum PdfEvent {
-    Opened { pages: usize },
+    Opened {
+        pages: usize,
+    },
     Page(Box<PdfPage>),
     /// A page that pdfium could not read at all.
-    PageFailed { index: usize, error: String },
+    PageFailed {
+        index: usize,
+        error: String,
+    },
 }
 
 /// Maps pdfium's open errors onto ours; a password error is `Encrypted`.
@@ -65,7 +70,9 @@ pub fn open_error(e: PdfiumError) -> ExtractError {
             PdfiumInternalError::PasswordError | PdfiumInternalError::SecurityError,
         ) => ExtractError::Encrypted,
         PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::FormatError) => {
-            ExtractError::Corrupt("not a readable PDF (bad structure or cross-reference table)".into())
+            ExtractError::Corrupt(
+                "not a readable PDF (bad structure or cross-reference table)".into(),
+            )
         }
         other => ExtractError::Corrupt(format!("PDF: {other}")),
     }

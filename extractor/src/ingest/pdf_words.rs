@@ -123,7 +123,13 @@ pub fn group_words(chars: &[RawChar], frame: PageFrame) -> Vec<Word> {
                 p.text.push_str(&text);
                 p.bbox = p.bbox.merge(&bbox);
             }
-            None => current = Some(Pending { text, bbox, vertical }),
+            None => {
+                current = Some(Pending {
+                    text,
+                    bbox,
+                    vertical,
+                })
+            }
         }
     }
     flush(&mut current, &mut words);
@@ -140,7 +146,11 @@ fn continues(word: &BBox, next: &BBox, vertical: bool) -> bool {
             word.y0 - next.y1
         };
         let shared = (word.x1.min(next.x1) - word.x0.max(next.x0)).max(0.0);
-        (size, gap, shared / word.width().min(next.width()).max(f32::EPSILON))
+        (
+            size,
+            gap,
+            shared / word.width().min(next.width()).max(f32::EPSILON),
+        )
     } else {
         let size = word.height().max(next.height());
         let gap = next.x0 - word.x1;
@@ -195,7 +205,10 @@ mod tests {
         let texts: Vec<_> = words.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(texts, ["Base", "Rent", "due"]);
         let b = words[0].bbox;
-        assert!((b.x0 - 0.1).abs() < 1e-4 && (b.y0 - 0.1125).abs() < 1e-4, "{b:?}");
+        assert!(
+            (b.x0 - 0.1).abs() < 1e-4 && (b.y0 - 0.1125).abs() < 1e-4,
+            "{b:?}"
+        );
         assert!((b.y1 - 0.125).abs() < 1e-4, "{b:?}");
     }
 

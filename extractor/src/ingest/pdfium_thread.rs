@@ -68,7 +68,9 @@ impl PdfiumThread {
         match ready_rx.recv() {
             Ok(Ok(())) => Ok(PdfiumThread { jobs }),
             Ok(Err(e)) => Err(ExtractError::MissingResource(format!("libpdfium ({e})"))),
-            Err(_) => Err(ExtractError::Internal("the pdfium thread died at start".into())),
+            Err(_) => Err(ExtractError::Internal(
+                "the pdfium thread died at start".into(),
+            )),
         }
     }
 

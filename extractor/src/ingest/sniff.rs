@@ -228,7 +228,10 @@ mod tests {
 
     #[test]
     fn csv_needs_a_header_and_a_row_of_the_same_width() {
-        assert_eq!(sniff(b"Unit,Tenant,SF\n101,Acme,1200\n").unwrap(), MediaKind::Csv);
+        assert_eq!(
+            sniff(b"Unit,Tenant,SF\n101,Acme,1200\n").unwrap(),
+            MediaKind::Csv
+        );
         assert_eq!(sniff(b"Unit;Tenant\n101;Acme\n").unwrap(), MediaKind::Csv);
         assert_eq!(sniff(b"Unit\tTenant\n101\tAcme\n").unwrap(), MediaKind::Csv);
         assert!(detected(b"Unit,Tenant,SF\n").starts_with("plain text"));
@@ -238,9 +241,16 @@ mod tests {
 
     #[test]
     fn latin1_and_utf16_csv_are_csv() {
-        assert_eq!(sniff(b"Unit,Tenant\n101,Caf\xe9 Ren\xe9\n").unwrap(), MediaKind::Csv);
+        assert_eq!(
+            sniff(b"Unit,Tenant\n101,Caf\xe9 Ren\xe9\n").unwrap(),
+            MediaKind::Csv
+        );
         let mut utf16 = vec![0xFF, 0xFE];
-        utf16.extend("Unit,Tenant\n101,Café\n".encode_utf16().flat_map(u16::to_le_bytes));
+        utf16.extend(
+            "Unit,Tenant\n101,Café\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
         assert_eq!(sniff(&utf16).unwrap(), MediaKind::Csv);
     }
 

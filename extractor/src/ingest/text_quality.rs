@@ -30,8 +30,25 @@ fn strip(token: &str) -> &str {
     token.trim_matches(|c: char| {
         matches!(
             c,
-            '.' | ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '\'' | '“' | '”' | '‘' | '’'
-                | '!' | '?' | '*' | '-' | '—' | '–'
+            '.' | ','
+                | ';'
+                | ':'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '!'
+                | '?'
+                | '*'
+                | '-'
+                | '—'
+                | '–'
         )
     })
 }
@@ -47,17 +64,17 @@ fn is_wordlike(token: &str) -> bool {
     if digits > 0 {
         // Ordinals and unit numbers ("1st", "4B", "10th"), not "l0an" or "c1ty".
         let lower = token.to_lowercase();
-        return ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|s| lower.ends_with(s) && lower[..lower.len() - 2].chars().all(|c| c.is_ascii_digit()))
-            || (letters <= 2 && token.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        return ["st", "nd", "rd", "th"].iter().any(|s| {
+            lower.ends_with(s) && lower[..lower.len() - 2].chars().all(|c| c.is_ascii_digit())
+        }) || (letters <= 2 && token.chars().next().is_some_and(|c| c.is_ascii_digit()));
     }
     if other > 1 || (other == 1 && !token.contains(['\'', '’', '-', '&', '/', '.'])) {
         return false;
     }
     let lower: Vec<char> = token.to_lowercase().chars().collect();
     if letters == 1 {
-        return matches!(lower[0], 'a' | 'i' | 'o' | 's' | 'x') || token.chars().all(char::is_uppercase);
+        return matches!(lower[0], 'a' | 'i' | 'o' | 's' | 'x')
+            || token.chars().all(char::is_uppercase);
     }
     let vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     if !lower.iter().any(vowel) && letters > 3 {
@@ -109,15 +126,25 @@ mod tests {
 
     #[test]
     fn prose_is_wordlike_and_symbol_soup_is_not() {
-        let good = words("THIS LEASE is made on March 1st, 2019 between Landlord and Tenant for $4,688.25 per month (Section 4.2).");
+        let good = words(
+            "THIS LEASE is made on March 1st, 2019 between Landlord and Tenant for $4,688.25 per month (Section 4.2).",
+        );
         assert!(wordlike_share(&good) > 0.9, "{}", wordlike_share(&good));
-        let bad = words("Tl1is LcAsE i$ rn@de 0n Mqrch lst, 2O19 bctwccn Lnndlxrd ~nd Tcnnnt f0r $4,6B8.25");
-        assert!(wordlike_share(&bad) < MIN_WORDLIKE, "{}", wordlike_share(&bad));
+        let bad = words(
+            "Tl1is LcAsE i$ rn@de 0n Mqrch lst, 2O19 bctwccn Lnndlxrd ~nd Tcnnnt f0r $4,6B8.25",
+        );
+        assert!(
+            wordlike_share(&bad) < MIN_WORDLIKE,
+            "{}",
+            wordlike_share(&bad)
+        );
     }
 
     #[test]
     fn agreement_counts_sample_words_found_in_the_layer() {
-        let layer = words("the tenant shall pay base rent monthly in advance to the landlord at its office");
+        let layer = words(
+            "the tenant shall pay base rent monthly in advance to the landlord at its office",
+        );
         let sample = words("the tenant shall pay base rent monthly in advance to landlord office");
         assert!(agreement(&layer, &sample).unwrap() > 0.9);
         let other = words("completely different words appear here across this sample page today");

@@ -100,8 +100,14 @@ fn page_key_values(page: &Page) -> Vec<KeyValue> {
                 .map(|r| text_of(page, r.clone()))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let value_bbox = BBox::union(value_range.iter().map(|r| bbox_of(page, r.clone())).collect::<Vec<_>>().iter())
-                .unwrap_or_default();
+            let value_bbox = BBox::union(
+                value_range
+                    .iter()
+                    .map(|r| bbox_of(page, r.clone()))
+                    .collect::<Vec<_>>()
+                    .iter(),
+            )
+            .unwrap_or_default();
             out.push(KeyValue {
                 key: clean_key(&text_of(page, key_range.clone())),
                 value,
@@ -151,7 +157,12 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Word {
                 text: t.into(),
-                bbox: BBox::new(x0 + i as f32 * 0.07, y0, x0 + i as f32 * 0.07 + 0.06, y0 + 0.012),
+                bbox: BBox::new(
+                    x0 + i as f32 * 0.07,
+                    y0,
+                    x0 + i as f32 * 0.07 + 0.06,
+                    y0 + 0.012,
+                ),
                 confidence: 1.0,
             })
             .collect()
@@ -178,8 +189,14 @@ mod tests {
         words.extend(words_at("The Tenant shall pay rent: monthly", 0.1, 0.2));
         let kvs = page_key_values(&page(words));
         assert_eq!(kvs.len(), 2, "{kvs:?}");
-        assert_eq!((kvs[0].key.as_str(), kvs[0].value.as_str()), ("Rentable Area", "2,394 RSF"));
-        assert_eq!((kvs[1].key.as_str(), kvs[1].value.as_str()), ("Premises", "Suite 550 of the Building"));
+        assert_eq!(
+            (kvs[0].key.as_str(), kvs[0].value.as_str()),
+            ("Rentable Area", "2,394 RSF")
+        );
+        assert_eq!(
+            (kvs[1].key.as_str(), kvs[1].value.as_str()),
+            ("Premises", "Suite 550 of the Building")
+        );
         assert!(kvs[1].value_bbox.y1 > 0.155);
     }
 }

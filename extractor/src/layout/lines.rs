@@ -14,7 +14,9 @@ pub fn group_lines(words: &[Word], ids: &[usize]) -> Vec<Vec<usize>> {
     let mut sorted = ids.to_vec();
     sorted.sort_by(|&a, &b| {
         let (a, b) = (&words[a].bbox, &words[b].bbox);
-        a.center_y().total_cmp(&b.center_y()).then(a.x0.total_cmp(&b.x0))
+        a.center_y()
+            .total_cmp(&b.center_y())
+            .then(a.x0.total_cmp(&b.x0))
     });
     let mut lines: Vec<(BBox, Vec<usize>)> = Vec::new();
     for id in sorted {

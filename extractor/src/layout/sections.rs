@@ -38,12 +38,7 @@ pub fn heading_number(text: &str) -> Option<(String, String)> {
 }
 
 fn first_sentence(title: &str) -> String {
-    title
-        .split(". ")
-        .next()
-        .unwrap_or(title)
-        .trim()
-        .to_string()
+    title.split(". ").next().unwrap_or(title).trim().to_string()
 }
 
 /// Sections in document order: numbered headings wherever a line starts a block or follows the
@@ -66,10 +61,14 @@ pub fn find_sections(doc: &Document, index: &TextIndex) -> Vec<Section> {
                 }
                 let found = match heading_number(&line.text) {
                     Some((number, title)) if title.is_empty() => {
-                        let next = page.lines.get(l + 1).filter(|n| {
-                            super::blocks::line_kind(n) == BlockKind::Heading
-                        });
-                        Some((Some(number), next.map(|n| n.text.trim().to_string()).unwrap_or_default()))
+                        let next = page
+                            .lines
+                            .get(l + 1)
+                            .filter(|n| super::blocks::line_kind(n) == BlockKind::Heading);
+                        Some((
+                            Some(number),
+                            next.map(|n| n.text.trim().to_string()).unwrap_or_default(),
+                        ))
                     }
                     Some((number, title)) => Some((Some(number), title)),
                     None if l == block.lines.start && block.kind == BlockKind::Heading => {
@@ -136,9 +135,18 @@ mod tests {
         );
         assert_eq!(
             heading_number("1. Term of Lease; Renewal Terms; Termination Rights."),
-            Some(("1".into(), "Term of Lease; Renewal Terms; Termination Rights".into()))
+            Some((
+                "1".into(),
+                "Term of Lease; Renewal Terms; Termination Rights".into()
+            ))
         );
-        assert_eq!(heading_number("2019 was a good year for the landlord and tenant alike"), None);
-        assert_eq!(heading_number("12 months after the Commencement Date the tenant may"), None);
+        assert_eq!(
+            heading_number("2019 was a good year for the landlord and tenant alike"),
+            None
+        );
+        assert_eq!(
+            heading_number("12 months after the Commencement Date the tenant may"),
+            None
+        );
     }
 }

@@ -50,7 +50,9 @@ pub fn find_tables(page: &Page) -> Vec<Table> {
             continue;
         }
         let mut j = i + 1;
-        while j < page.lines.len() && split[j].len() >= 2 && close(&page.lines[j - 1], &page.lines[j])
+        while j < page.lines.len()
+            && split[j].len() >= 2
+            && close(&page.lines[j - 1], &page.lines[j])
         {
             j += 1;
         }
@@ -151,7 +153,11 @@ mod tests {
 
     #[test]
     fn aligned_rows_become_a_table_with_spans() {
-        let mut words = vec![word("Period", 0.1, 0.1), word("Monthly", 0.4, 0.1), word("Annual", 0.7, 0.1)];
+        let mut words = vec![
+            word("Period", 0.1, 0.1),
+            word("Monthly", 0.4, 0.1),
+            word("Annual", 0.7, 0.1),
+        ];
         for r in 1..4 {
             let y = 0.1 + r as f32 * 0.02;
             words.push(word(&format!("Year{r}"), 0.1, y));

@@ -37,7 +37,12 @@ pub fn find_defined_terms(doc: &Document, _index: &TextIndex) -> Vec<DefinedTerm
             let mut found: Vec<(usize, String, String, std::ops::Range<usize>)> = Vec::new();
             for c in MEANS.captures_iter(&text.text) {
                 let whole = c.get(0).map_or(0..0, |m| m.range());
-                found.push((whole.start, c[1].to_string(), c[2].trim().to_string(), whole));
+                found.push((
+                    whole.start,
+                    c[1].to_string(),
+                    c[2].trim().to_string(),
+                    whole,
+                ));
             }
             for re in [&*PARENTHESIZED, &*HEREINAFTER] {
                 for c in re.captures_iter(&text.text) {

@@ -181,6 +181,26 @@ pub fn role_of(header: &str) -> Option<Role> {
     if any(NOT_IN_PLACE) {
         return None;
     }
+    if has("date") && !any(&["psf", "amount"]) {
+        if any(&[
+            "expiration",
+            "end",
+            "to",
+            "through",
+            "thru",
+            "ending",
+            "termination",
+        ]) {
+            return Some(Role::LeaseEnd);
+        }
+        if any(&["begin", "start", "from", "movein", "inception"]) {
+            return Some(Role::LeaseStart);
+        }
+        if !any(&["moveout", "notice", "signed", "birth", "paid"]) {
+            return Some(Role::StepDate);
+        }
+        return None;
+    }
     let rentish = any(&[
         "rent", "rate", "base", "amount", "contract", "charges", "rental", "income", "psf",
     ]);
@@ -357,6 +377,9 @@ mod tests {
             ("Charge Code", Some(Role::ChargeCode)),
             ("Unit Status", Some(Role::Status)),
             ("Date", Some(Role::StepDate)),
+            ("Rent Date", Some(Role::StepDate)),
+            ("Rent Commencement Date", Some(Role::LeaseStart)),
+            ("Move-Out Date", None),
             ("Market Rent", None),
             ("Budgeted Rent", None),
             ("Unit Type", None),

@@ -8,6 +8,7 @@ mod header;
 pub mod portfolio;
 mod reconcile;
 mod rows;
+pub mod synth;
 mod title;
 pub mod values;
 

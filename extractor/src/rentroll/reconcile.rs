@@ -103,9 +103,13 @@ fn check_part(part: &Part, checks: &mut Vec<bool>, diagnostics: &mut Vec<Diagnos
             area,
             Decimal::new(5, 1),
         );
+        // A charge layout's total row adds up every charge line, not only the rent charge.
         let monthly: Option<Decimal> = covered
             .iter()
-            .filter_map(|u| exact_monthly(u))
+            .filter_map(|u| {
+                let charges: Decimal = u.charges.iter().map(|(_, a)| *a).sum();
+                exact_monthly(u).map(|m| m + charges)
+            })
             .reduce(|a, b| a + b);
         compare("monthly base rent", total.monthly, monthly, tolerance);
         let annual: Option<Decimal> = covered

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 fn dir_from_env(var: &str) -> Option<PathBuf> {
-    std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)
+    std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// The checkout's components, or the environment's overrides (as `functions::resources` finds
@@ -17,7 +19,8 @@ fn dir_from_env(var: &str) -> Option<PathBuf> {
 pub fn resources() -> Resources {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     Resources {
-        pdfium_dir: dir_from_env("LEASEGRID_PDFIUM_DIR").unwrap_or_else(|| root.join(".cache/pdfium")),
+        pdfium_dir: dir_from_env("LEASEGRID_PDFIUM_DIR")
+            .unwrap_or_else(|| root.join(".cache/pdfium")),
         tessdata_dir: dir_from_env("LEASEGRID_TESSDATA_DIR")
             .or_else(|| dir_from_env("TESSDATA_PREFIX"))
             .unwrap_or_else(|| PathBuf::from("/usr/share/tesseract-ocr/5/tessdata")),
@@ -44,7 +47,9 @@ pub fn reader() -> &'static Reader {
 }
 
 pub fn data(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data")
+        .join(rel)
 }
 
 pub fn lease(id_prefix: &str, ext: &str) -> PathBuf {
