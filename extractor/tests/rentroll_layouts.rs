@@ -5,6 +5,8 @@ use extractor::pipeline::abstract_read_document;
 use extractor::rentroll::synth::{Layout, generate};
 use extractor::schema::{ExtractionKind, UnitStatus};
 
+mod ingest_support;
+
 fn check(layout: Layout, units: usize, seed: u64) {
     let g = generate(layout, units, seed).expect("generate");
     let doc = extractor::sheets::read_spreadsheet(&g.bytes, g.kind, &g.filename).expect("read");

@@ -6,6 +6,8 @@ use extractor::pipeline::abstract_read_document;
 use extractor::schema::{ExtractionKind, UnitStatus};
 use std::path::PathBuf;
 
+mod ingest_support;
+
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/data/rent-rolls")
@@ -106,4 +108,21 @@ fn rr01_matches_its_gold_file() {
         .find(|r| r.unit.as_deref() == Some("1300"))
         .unwrap();
     assert_eq!(clark.rent_steps.len(), 7);
+}
+
+#[test]
+fn rr01_through_the_reader_sniffs_and_detects_a_rent_roll() {
+    let bytes = std::fs::read(data("RR01-portland-office-rent-roll-example.xlsx")).unwrap();
+    // No filename hint: the reader sniffs the bytes.
+    let doc = ingest_support::reader()
+        .read(&bytes, "upload", &|_| {})
+        .expect("read");
+    let extraction = abstract_read_document(&doc, None).expect("abstract");
+    assert_eq!(extraction.kind, ExtractionKind::RentRoll);
+    let totals = extraction.rent_roll.unwrap().totals;
+    assert_eq!((totals.units, totals.rentable_square_feet), (7, 62490.0));
+    assert_eq!(
+        totals.monthly_base_rent.unwrap().amount.to_string(),
+        "198313.31"
+    );
 }
