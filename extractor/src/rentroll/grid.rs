@@ -49,8 +49,9 @@ impl<'a> Grid<'a> {
             if matches!(cell.value, Some(CellValue::Number(_))) {
                 continue;
             }
-            for col in cell.col..(cell.col + cell.col_span.max(1)).min(self.table.n_cols) {
-                texts[col] = cell.text.trim().to_string();
+            let end = (cell.col + cell.col_span.max(1)).min(texts.len());
+            for text in texts.iter_mut().take(end).skip(cell.col) {
+                *text = cell.text.trim().to_string();
             }
         }
         texts

@@ -86,7 +86,7 @@ pub fn generate(layout: Layout, units: usize, seed: u64) -> Result<Generated, St
     let (bytes, stated_totals_match) = match layout {
         Layout::YardiLeaseCharges => yardi::write(&leases, &property, as_of, &mut rng)?,
         Layout::MriBuildingSubtotals => {
-            mri::write(&leases, &property, as_of, seed % 3 == 0, &mut rng)?
+            mri::write(&leases, &property, as_of, seed.is_multiple_of(3), &mut rng)?
         }
         Layout::ResidentialCsv => residential::write(&leases, &property, as_of, &mut rng),
         Layout::ArgusSteps => argus::write(&leases, &property, as_of)?,
