@@ -36,3 +36,158 @@ fn dl03_text_layer_matches_pdftotext_with_sane_boxes() {
     }
     assert_eq!(doc.text().matches('\u{c}').count(), 15);
 }
+
+#[test]
+fn development_leases_with_text_layers_read_and_give_structure() {
+    for (id, pages) in [("DL01", 15), ("DL02", 31)] {
+        let doc = read_file(&lease(id, "pdf"));
+        assert_eq!(doc.pages.len(), pages, "{id}");
+        let reference = std::fs::read_to_string(lease(id, "txt")).unwrap();
+        let r = recall(&reference, &doc.text());
+        eprintln!("{id} recall against pdftotext: {r:.4}");
+        assert!(r > 0.97, "{id}: {r}");
+        assert_eq!(
+            doc.pages
+                .iter()
+                .map(|p| (p.width_pt.round(), p.height_pt.round()))
+                .collect::<Vec<_>>(),
+            pdfinfo_sizes(&lease(id, "pdf"), pages),
+            "{id} page sizes"
+        );
+        assert!(doc.sections.len() >= 5, "{id}: {:?}", doc.sections);
+        assert!(
+            doc.defined_terms.len() >= 5,
+            "{id}: {:?}",
+            doc.defined_terms
+        );
+        // Sections point into the document text at their own heading.
+        let text = doc.text();
+        for s in &doc.sections {
+            let body = &text[s.text_range.clone()];
+            assert!(
+                body.contains(s.title.split_whitespace().next().unwrap_or("")),
+                "{s:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn dl03_spelled_out_sections_and_reading_order() {
+    let doc = read_file(&lease("DL03", "pdf"));
+    let titles: Vec<(Option<&str>, &str)> = doc
+        .sections
+        .iter()
+        .map(|s| (s.number.as_deref(), s.title.as_str()))
+        .collect();
+    assert!(titles.contains(&(Some("THREE"), "RENT")), "{titles:?}");
+    assert!(
+        titles.contains(&(Some("TWENTY-FOUR"), "GOVERNING LAW")),
+        "{titles:?}"
+    );
+    let text = doc.text();
+    let rent = text
+        .find("The total rent under this lease agreement")
+        .unwrap();
+    let use_of = text.find("USE OF PREMISES").unwrap();
+    assert!(rent < use_of);
+    assert!(
+        doc.defined_terms.iter().any(|t| t.term == "lessor"),
+        "{:?}",
+        doc.defined_terms
+    );
+}
+
+#[test]
+fn truncated_and_broken_pdfs_fail_clearly_or_read_what_is_left() {
+    let bytes = std::fs::read(lease("DL03", "pdf")).unwrap();
+    // Cut in half: pdfium may rebuild what it can; either way no panic, and an error is typed.
+    for cut in [bytes.len() / 2, 200, 20] {
+        match reader().read(&bytes[..cut], "cut.pdf", &|_| {}) {
+            Ok(doc) => assert!(doc.pages.len() <= 16),
+            Err(e) => assert!(e.is_input_error(), "{e}"),
+        }
+    }
+    // A broken cross-reference table: every offset wrong.
+    let mut broken = blank_pdf(3, &[], "");
+    let xref = broken.windows(4).position(|w| w == b"xref").unwrap();
+    for b in &mut broken[xref + 30..] {
+        if b.is_ascii_digit() {
+            *b = b'9';
+        }
+    }
+    match reader().read(&broken, "xref.pdf", &|_| {}) {
+        Ok(doc) => assert!(doc.pages.len() <= 3),
+        Err(e) => assert!(e.is_input_error(), "{e}"),
+    }
+    let garbage = b"%PDF-1.7\nthis is not a pdf at all".to_vec();
+    let e = reader().read(&garbage, "bad.pdf", &|_| {}).unwrap_err();
+    assert!(matches!(e, extractor::ExtractError::Corrupt(_)), "{e}");
+}
+
+#[test]
+fn password_protected_pdf_is_refused_as_encrypted() {
+    let e = reader()
+        .read(&encrypted_pdf(), "locked.pdf", &|_| {})
+        .unwrap_err();
+    assert!(matches!(e, extractor::ExtractError::Encrypted), "{e}");
+    assert!(e.to_string().contains("encrypted"));
+}
+
+#[test]
+fn page_limit_is_checked_before_reading_and_blank_pages_skip_ocr() {
+    let e = reader()
+        .read(&blank_pdf(5000, &[], ""), "huge.pdf", &|_| {})
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            extractor::ExtractError::TooManyPages {
+                pages: 5000,
+                limit: 2000
+            }
+        ),
+        "{e}"
+    );
+    let doc = reader()
+        .read(&blank_pdf(300, &[], ""), "blank.pdf", &|_| {})
+        .unwrap();
+    assert_eq!(doc.pages.len(), 300);
+    assert!(
+        doc.pages
+            .iter()
+            .all(|p| p.text_source == TextSource::None && p.words.is_empty())
+    );
+}
+
+#[test]
+fn pages_render_as_png() {
+    let bytes = std::fs::read(lease("DL03", "pdf")).unwrap();
+    let png = reader().render_page_png(&bytes, 2, 50.0).unwrap();
+    let img = image::load_from_memory(&png).unwrap();
+    assert_eq!(img.width(), (595.3f32 * 50.0 / 72.0).round() as u32);
+    assert!(reader().render_page_png(&bytes, 17, 50.0).is_err());
+}
+
+/// Page sizes in points as poppler's `pdfinfo` reports them.
+fn pdfinfo_sizes(path: &std::path::Path, pages: usize) -> Vec<(f32, f32)> {
+    let out = std::process::Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &pages.to_string()])
+        .arg(path)
+        .output()
+        .expect("pdfinfo");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            let dims: Vec<f32> = l
+                .split("size:")
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .filter_map(|t| t.parse().ok())
+                .collect();
+            (dims[0].round(), dims[1].round())
+        })
+        .collect()
+}

@@ -12,8 +12,6 @@
 use extractor::ingest::raster;
 use extractor::ingest::{ReadOptions, Reader};
 use extractor::{Document, Resources};
-use image::GrayImage;
-use rand::{Rng, SeedableRng};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -89,12 +87,17 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// Pages per second reading (with layout) against `pdftotext`, three rounds, medians.
+/// Pages per second reading (with layout) against `pdftotext`, medians of `BENCH_ROUNDS` rounds.
 fn native(files: &[String]) -> Result<()> {
     let reader = reader()?;
     let mut total_pages = 0;
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-    for round in 0..3 {
+    let rounds: usize = std::env::var("BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    for _ in 0..rounds {
         let t = Instant::now();
         let mut pages = 0;
         for f in files {
@@ -110,7 +113,6 @@ fn native(files: &[String]) -> Result<()> {
             }
         }
         theirs.push(t.elapsed().as_secs_f64());
-        let _ = round;
     }
     let (o, p) = (median(ours), median(theirs));
     let pps = |s: f64| total_pages as f64 / s;
@@ -215,14 +217,13 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
     let reader = reader()?;
     let doc = read(&reader, pdf)?;
     let bytes = std::fs::read(pdf)?;
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
     let (mut found, mut wanted) = (0usize, 0usize);
     println!("| page | words in text layer | recall of OCR on rotated 0.7° + noise |");
     println!("|---|---|---|");
     for n in 1..=pages.min(doc.pages.len()) {
         let png = reader.render_page_png(&bytes, n, 300.0)?;
         let img = image::load_from_memory(&png)?.into_luma8();
-        let noisy = degrade(&img, 0.7, &mut rng);
+        let noisy = raster::simulate_scan(&img, 0.7, n as u64);
         let mut out = Vec::new();
         noisy.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)?;
         let scan = reader.read(&out, "scan.png", &|_| {})?;
@@ -236,19 +237,6 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
         found as f64 / wanted.max(1) as f64
     );
     Ok(())
-}
-
-/// A scan-like copy: rotated by `degrees`, with salt-and-pepper and grey noise.
-pub fn degrade(img: &GrayImage, degrees: f32, rng: &mut impl Rng) -> GrayImage {
-    let mut out = raster::rotate_small(img, degrees);
-    for p in out.pixels_mut() {
-        let jitter: i16 = rng.random_range(-25..=25);
-        p[0] = (i16::from(p[0]) + jitter).clamp(0, 255) as u8;
-        if rng.random_bool(0.002) {
-            p[0] = if rng.random_bool(0.5) { 0 } else { 255 };
-        }
-    }
-    out
 }
 
 fn words(text: &str) -> Vec<String> {

@@ -98,10 +98,7 @@ impl Reader {
             MediaKind::Png | MediaKind::Jpeg | MediaKind::Tiff => {
                 self.read_images(bytes, kind, progress)?
             }
-            MediaKind::Docx => {
-                zip_guard::check(bytes)?;
-                docx::read(bytes)?
-            }
+            MediaKind::Docx => read_docx(bytes)?,
             MediaKind::Xlsx | MediaKind::Xls | MediaKind::Csv => {
                 if kind == MediaKind::Xlsx {
                     zip_guard::check(bytes)?;
@@ -385,8 +382,21 @@ impl Reader {
     }
 }
 
+/// Reads a DOCX package into synthetic pages (no layout analysis yet), refusing zip bombs.
+pub fn read_docx(bytes: &[u8]) -> Result<Document, ExtractError> {
+    zip_guard::check(bytes)?;
+    docx::read(bytes)
+}
+
 /// Puts OCR words on a page; a quarter turn swaps the page's displayed width and height.
 fn apply_ocr(page: &mut Page, ocr: OcrPage) {
+    tracing::debug!(
+        page = page.number,
+        rotation = ocr.rotation,
+        skew = ocr.skew,
+        words = ocr.words.len(),
+        "OCR"
+    );
     if ocr.rotation % 180 == 90 {
         std::mem::swap(&mut page.width_pt, &mut page.height_pt);
     }

@@ -202,7 +202,7 @@ fn page_frame(page: &PdfPage_) -> Result<PageFrame, PdfiumError> {
 fn text_layer(page: &PdfPage_, frame: PageFrame) -> Result<(Vec<Word>, bool), PdfiumError> {
     let text = page.text()?;
     let chars = text.chars();
-    let mut raw = Vec::with_capacity(usize::try_from(chars.len()).unwrap_or(0));
+    let mut raw = Vec::with_capacity(chars.len());
     let (mut sampled, mut invisible) = (0usize, 0usize);
     for ch in chars.iter() {
         let Some(c) = ch.unicode_char() else {

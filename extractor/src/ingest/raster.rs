@@ -1,7 +1,7 @@
 //! Grey page images: ink detection for blank pages, resampling, crops and rotations used before
 //! recognition.
 
-use image::{GrayImage, Luma, imageops};
+use image::{GrayImage, imageops};
 
 /// A pixel darker than this counts as ink.
 const INK_LEVEL: u8 = 160;
@@ -15,16 +15,16 @@ pub fn has_ink(img: &GrayImage) -> bool {
     if w <= 2 * mx || h <= 2 * my {
         return false;
     }
-    let mut dark = 0u64;
-    let mut total = 0u64;
-    for y in my..h - my {
-        for x in mx..w - mx {
-            total += 1;
-            if img.get_pixel(x, y)[0] < INK_LEVEL {
-                dark += 1;
-            }
-        }
-    }
+    let stride = w as usize;
+    let (x0, x1) = (mx as usize, (w - mx) as usize);
+    let dark: usize = img
+        .as_raw()
+        .chunks_exact(stride)
+        .skip(my as usize)
+        .take((h - 2 * my) as usize)
+        .map(|row| row[x0..x1].iter().filter(|&&p| p < INK_LEVEL).count())
+        .sum();
+    let total = (x1 - x0) * (h - 2 * my) as usize;
     dark as f64 > BLANK_INK_FRACTION * total as f64
 }
 
@@ -46,31 +46,35 @@ pub fn rotate_quarter(img: &GrayImage, clockwise: u16) -> GrayImage {
 }
 
 /// Rotates by a small angle (degrees, counter-clockwise positive) about the centre, keeping the
-/// size and filling uncovered corners with white. Bilinear sampling.
+/// size and filling uncovered corners with white. Bilinear sampling in fixed point, on raw rows.
 pub fn rotate_small(img: &GrayImage, degrees: f32) -> GrayImage {
     let (w, h) = img.dimensions();
     let (sin, cos) = degrees.to_radians().sin_cos();
     let (cx, cy) = (w as f32 / 2.0, h as f32 / 2.0);
-    let mut out = GrayImage::from_pixel(w, h, Luma([255]));
-    for y in 0..h {
+    let src = img.as_raw();
+    let stride = w as usize;
+    let mut out = vec![255u8; src.len()];
+    for (y, row) in out.chunks_exact_mut(stride).enumerate() {
         let dy = y as f32 - cy;
-        for x in 0..w {
-            let dx = x as f32 - cx;
-            // Inverse mapping: where in the source does this output pixel come from.
-            let sx = cos * dx - sin * dy + cx;
-            let sy = sin * dx + cos * dy + cy;
-            if sx < 0.0 || sy < 0.0 || sx >= (w - 1) as f32 || sy >= (h - 1) as f32 {
-                continue;
+        // Source position of x = 0 on this row, and its step per output pixel.
+        let (mut sx, mut sy) = (-cos * cx - sin * dy + cx, -sin * cx + cos * dy + cy);
+        for px in row.iter_mut() {
+            if sx >= 0.0 && sy >= 0.0 && sx < (w - 1) as f32 && sy < (h - 1) as f32 {
+                let (x0, y0) = (sx as usize, sy as usize);
+                let fx = ((sx - x0 as f32) * 256.0) as u32;
+                let fy = ((sy - y0 as f32) * 256.0) as u32;
+                let i = y0 * stride + x0;
+                let (a, b) = (u32::from(src[i]), u32::from(src[i + 1]));
+                let (c, d) = (u32::from(src[i + stride]), u32::from(src[i + stride + 1]));
+                let top = a * (256 - fx) + b * fx;
+                let bottom = c * (256 - fx) + d * fx;
+                *px = ((top * (256 - fy) + bottom * fy) >> 16) as u8;
             }
-            let (x0, y0) = (sx as u32, sy as u32);
-            let (fx, fy) = (sx - x0 as f32, sy - y0 as f32);
-            let p = |xx, yy| f32::from(img.get_pixel(xx, yy)[0]);
-            let top = p(x0, y0) * (1.0 - fx) + p(x0 + 1, y0) * fx;
-            let bottom = p(x0, y0 + 1) * (1.0 - fx) + p(x0 + 1, y0 + 1) * fx;
-            out.put_pixel(x, y, Luma([(top * (1.0 - fy) + bottom * fy).round() as u8]));
+            sx += cos;
+            sy += sin;
         }
     }
-    out
+    GrayImage::from_raw(w, h, out).unwrap_or_else(|| img.clone())
 }
 
 /// Maps a point of an image rotated by `rotate_small(.., degrees)` back into the source image.
@@ -81,9 +85,26 @@ pub fn unrotate_point(x: f32, y: f32, w: f32, h: f32, degrees: f32) -> (f32, f32
     (cos * dx - sin * dy + cx, sin * dx + cos * dy + cy)
 }
 
+/// A scan-like copy for tests and benchmarks: rotated by `degrees`, with grey jitter and
+/// salt-and-pepper specks, reproducible from `seed`.
+pub fn simulate_scan(img: &GrayImage, degrees: f32, seed: u64) -> GrayImage {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut out = rotate_small(img, degrees);
+    for p in out.pixels_mut() {
+        let jitter: i16 = rng.random_range(-25..=25);
+        p[0] = (i16::from(p[0]) + jitter).clamp(0, 255) as u8;
+        if rng.random_bool(0.002) {
+            p[0] = if rng.random_bool(0.5) { 0 } else { 255 };
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::Luma;
 
     #[test]
     fn white_page_has_no_ink_and_a_text_bar_has() {
@@ -95,6 +116,26 @@ mod tests {
             }
         }
         assert!(has_ink(&img));
+    }
+
+    #[test]
+    fn small_rotation_matches_the_point_mapping() {
+        let mut img = GrayImage::from_pixel(300, 200, Luma([255]));
+        img.put_pixel(200, 60, Luma([0]));
+        img.put_pixel(201, 60, Luma([0]));
+        img.put_pixel(200, 61, Luma([0]));
+        img.put_pixel(201, 61, Luma([0]));
+        let rotated = rotate_small(&img, 3.0);
+        let (darkest, _) = rotated
+            .enumerate_pixels()
+            .map(|(x, y, p)| ((x, y), p[0]))
+            .min_by_key(|(_, v)| *v)
+            .unwrap();
+        let (sx, sy) = unrotate_point(darkest.0 as f32, darkest.1 as f32, 300.0, 200.0, 3.0);
+        assert!(
+            (sx - 200.5).abs() < 1.5 && (sy - 60.5).abs() < 1.5,
+            "{darkest:?} -> {sx},{sy}"
+        );
     }
 
     #[test]

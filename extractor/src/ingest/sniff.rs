@@ -172,7 +172,6 @@ fn header_and_row(text: &str, delimiter: u8, complete: bool) -> bool {
         Some(Ok(r)) if r.len() >= 2 && r.iter().any(|f| !f.trim().is_empty()) => r.len(),
         _ => return false,
     };
-    let mut rows = 0;
     let mut matching = 0;
     for record in records.take(50) {
         let Ok(record) = record else {
@@ -182,12 +181,11 @@ fn header_and_row(text: &str, delimiter: u8, complete: bool) -> bool {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        rows += 1;
         if record.len() == header_width {
             matching += 1;
         }
     }
-    matching > 0 && matching * 2 >= rows
+    matching > 0
 }
 
 /// Reads at most `limit` bytes of `reader`, failing past it (decompression bombs).

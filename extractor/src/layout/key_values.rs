@@ -45,8 +45,7 @@ fn clean_key(key: &str) -> String {
 
 fn is_label(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    words >= 1
-        && words <= MAX_KEY_WORDS
+    (1..=MAX_KEY_WORDS).contains(&words)
         && text.chars().any(char::is_alphabetic)
         && text
             .trim_start_matches(|c: char| !c.is_alphanumeric())

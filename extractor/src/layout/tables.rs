@@ -75,11 +75,13 @@ fn seg_box(page: &Page, r: &Range<usize>) -> BBox {
     BBox::union(page.words[r.clone()].iter().map(|w| &w.bbox)).unwrap_or_default()
 }
 
-/// Columns are the merged horizontal extents of all segments; a segment covering several
-/// columns spans them.
+/// Columns are the merged horizontal extents of the segments of the fullest rows (a spanning
+/// cell would merge two columns); a segment covering several columns spans them.
 fn build(page: &Page, rows: &[Vec<Range<usize>>]) -> Option<Table> {
+    let widest = rows.iter().map(Vec::len).max()?;
     let mut extents: Vec<(f32, f32)> = rows
         .iter()
+        .filter(|r| r.len() == widest)
         .flatten()
         .map(|r| {
             let b = seg_box(page, r);
@@ -107,7 +109,18 @@ fn build(page: &Page, rows: &[Vec<Range<usize>>]) -> Option<Table> {
                 .filter(|(_, c)| b.x0 < c.1 && b.x1 > c.0)
                 .map(|(i, _)| i)
                 .collect();
-            let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
+            // A segment in a gutter belongs to the nearest column.
+            let nearest = || {
+                let centre = b.center_x();
+                (0..columns.len()).min_by(|&i, &j| {
+                    let d = |c: (f32, f32)| ((c.0 + c.1) / 2.0 - centre).abs();
+                    d(columns[i]).total_cmp(&d(columns[j]))
+                })
+            };
+            let (Some(first), Some(last)) = (
+                covered.first().copied().or_else(nearest),
+                covered.last().copied().or_else(nearest),
+            ) else {
                 continue;
             };
             cells.push(Cell {
@@ -165,9 +178,9 @@ mod tests {
             words.push(word(&format!("${r}2,000"), 0.7, y));
         }
         words.push(word("Total", 0.1, 0.18));
-        words.push(word("due", 0.48, 0.18));
-        words.push(word("annually", 0.56, 0.18));
-        words.push(word("only", 0.64, 0.18));
+        for (i, w) in ["due", "once", "a", "year", "only"].iter().enumerate() {
+            words.push(word(w, 0.4 + i as f32 * 0.07, 0.18));
+        }
         let mut page = Page {
             number: 1,
             width_pt: 612.0,

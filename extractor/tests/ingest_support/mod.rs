@@ -120,3 +120,67 @@ pub fn run(cmd: &str, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A PDF of `pages` empty Letter pages, with a correct cross-reference table; `extra_trailer`
+/// goes into the trailer dictionary (an /Encrypt reference, say) and `extra_objects` after the
+/// pages.
+pub fn blank_pdf(pages: usize, extra_objects: &[String], extra_trailer: &str) -> Vec<u8> {
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        format!(
+            "<< /Type /Pages /Count {pages} /Kids [{}] >>",
+            (0..pages)
+                .map(|i| format!("{} 0 R", i + 3))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ];
+    for _ in 0..pages {
+        objects.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".into());
+    }
+    objects.extend(extra_objects.iter().cloned());
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {extra_trailer} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A one-page PDF password-protected with the standard handler (RC4, revision 2): its /U
+/// entry matches no empty user password, so a reader must ask for one.
+pub fn encrypted_pdf() -> Vec<u8> {
+    let hex32 = |seed: u8| -> String {
+        (0..32u8)
+            .map(|i| format!("{:02x}", i.wrapping_mul(37).wrapping_add(seed)))
+            .collect()
+    };
+    let encrypt = format!(
+        "<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <{}> /U <{}> >>",
+        hex32(11),
+        hex32(97)
+    );
+    blank_pdf(
+        1,
+        &[encrypt],
+        "/Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]",
+    )
+}
+
+/// A fresh temporary directory for fixtures made by external tools.
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
