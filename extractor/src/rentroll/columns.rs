@@ -25,20 +25,6 @@ pub enum Role {
     StepDate,
 }
 
-impl Role {
-    /// Roles whose cells hold money or area figures (used for total rows).
-    pub fn is_figure(self) -> bool {
-        matches!(
-            self,
-            Role::Area
-                | Role::MonthlyRent
-                | Role::AnnualRent
-                | Role::Recoveries { .. }
-                | Role::Deposit
-        )
-    }
-}
-
 /// Tokens that mark a figure as not the in-place contract rent.
 const NOT_IN_PLACE: &[&str] = &[
     "market",

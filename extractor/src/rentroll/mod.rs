@@ -67,7 +67,13 @@ pub fn detect_and_extract(doc: &Document) -> Option<RentRoll> {
             units: body.units,
         });
     }
-    if roll.rows.is_empty() {
+    // A page table of one "unit" is more likely a lease's premises or rent table than a roll.
+    let least = if doc.media_kind.is_spreadsheet() {
+        1
+    } else {
+        2
+    };
+    if roll.rows.len() < least {
         return None;
     }
     if roll.property.is_none()
