@@ -5,6 +5,7 @@
 pub mod blob;
 pub mod extraction_thread;
 pub mod omp;
+pub mod push;
 pub mod queue;
 pub mod resources;
 pub mod telemetry;
