@@ -20,9 +20,18 @@ pub struct ServiceConfig {
 
 impl ServiceConfig {
     pub fn from_args(a: &LimitArgs) -> anyhow::Result<Self> {
-        anyhow::ensure!(a.max_upload_bytes > 0, "LEASEGRID_MAX_UPLOAD_BYTES must be positive");
-        anyhow::ensure!(a.job_lease_secs > 0, "LEASEGRID_JOB_LEASE_SECS must be positive");
-        anyhow::ensure!(a.session_hours > 0, "LEASEGRID_SESSION_HOURS must be positive");
+        anyhow::ensure!(
+            a.max_upload_bytes > 0,
+            "LEASEGRID_MAX_UPLOAD_BYTES must be positive"
+        );
+        anyhow::ensure!(
+            a.job_lease_secs > 0,
+            "LEASEGRID_JOB_LEASE_SECS must be positive"
+        );
+        anyhow::ensure!(
+            a.session_hours > 0,
+            "LEASEGRID_SESSION_HOURS must be positive"
+        );
         Ok(ServiceConfig {
             max_upload_bytes: a.max_upload_bytes,
             max_pages: a.max_pages,

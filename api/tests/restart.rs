@@ -28,7 +28,12 @@ fn start(data: &std::path::Path, port: u16) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_leasegrid"))
         .args(["serve", "--data-dir"])
         .arg(data)
-        .args(["--bind", &format!("127.0.0.1:{port}"), "--frontend-dir", "none"])
+        .args([
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--frontend-dir",
+            "none",
+        ])
         .env("LEASEGRID_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
@@ -40,7 +45,10 @@ fn start(data: &std::path::Path, port: u16) -> Server {
 async fn wait_healthy(client: &reqwest::Client, base: &str) {
     let start = Instant::now();
     while client.get(format!("{base}/healthz")).send().await.is_err() {
-        assert!(start.elapsed() < Duration::from_secs(30), "the server did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the server did not start"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -66,10 +74,17 @@ async fn a_job_killed_mid_way_completes_exactly_once_after_restart() {
         .arg(&data)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let org: Value = serde_json::from_slice(&out.stdout).unwrap();
     for k in ["org_id", "api_key", "admin_email", "admin_password"] {
-        assert!(org[k].as_str().is_some_and(|v| !v.is_empty()), "org create prints {k}");
+        assert!(
+            org[k].as_str().is_some_and(|v| !v.is_empty()),
+            "org create prints {k}"
+        );
     }
     let key = org["api_key"].as_str().unwrap();
     let client = reqwest::Client::new();
@@ -79,11 +94,15 @@ async fn a_job_killed_mid_way_completes_exactly_once_after_restart() {
     let mut server = start(&data, port);
     wait_healthy(&client, &base).await;
     let bytes = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data").join(SCAN),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/data")
+            .join(SCAN),
     )
     .unwrap();
-    let form = reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes(bytes).file_name("scan.pdf"));
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name("scan.pdf"),
+    );
     let doc: Value = client
         .post(format!("{base}/api/v1/documents"))
         .bearer_auth(key)
@@ -100,11 +119,17 @@ async fn a_job_killed_mid_way_completes_exactly_once_after_restart() {
     let start_wait = Instant::now();
     loop {
         let d = document(&client, &base, key, &id).await;
-        assert_ne!(d["status"], "done", "the scan finished before it could be killed");
+        assert_ne!(
+            d["status"], "done",
+            "the scan finished before it could be killed"
+        );
         if d["status"] == "processing" {
             break;
         }
-        assert!(start_wait.elapsed() < Duration::from_secs(60), "never started: {d}");
+        assert!(
+            start_wait.elapsed() < Duration::from_secs(60),
+            "never started: {d}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     server.0.kill().unwrap();
@@ -120,7 +145,10 @@ async fn a_job_killed_mid_way_completes_exactly_once_after_restart() {
         if d["status"] == "done" || d["status"] == "failed" {
             break d;
         }
-        assert!(start_wait.elapsed() < Duration::from_secs(240), "not finished: {d}");
+        assert!(
+            start_wait.elapsed() < Duration::from_secs(240),
+            "not finished: {d}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     assert_eq!(done["status"], "done", "{done}");
@@ -131,11 +159,12 @@ async fn a_job_killed_mid_way_completes_exactly_once_after_restart() {
     let db = sqlx::AnyPool::connect(&format!("sqlite://{}", data.join("leasegrid.db").display()))
         .await
         .unwrap();
-    let versions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM extractions WHERE document_id = $1")
-        .bind(&id)
-        .fetch_one(&db)
-        .await
-        .unwrap();
+    let versions: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM extractions WHERE document_id = $1")
+            .bind(&id)
+            .fetch_one(&db)
+            .await
+            .unwrap();
     assert_eq!(versions, 1);
     let (attempts, finished): (i64, Option<String>) =
         sqlx::query_as("SELECT attempts, finished_at FROM jobs WHERE document_id = $1")

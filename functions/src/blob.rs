@@ -59,10 +59,7 @@ impl FileBlobStore {
     /// The file for `key`; a key that could escape the root is refused.
     fn path(&self, key: &str) -> Result<PathBuf, BlobError> {
         let rel = Path::new(key.trim_end_matches('/'));
-        let safe = !key.is_empty()
-            && rel
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)));
+        let safe = !key.is_empty() && rel.components().all(|c| matches!(c, Component::Normal(_)));
         if !safe {
             return Err(BlobError::InvalidKey(key.to_string()));
         }

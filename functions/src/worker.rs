@@ -82,14 +82,27 @@ impl Worker {
         };
         if hex::encode(Sha256::digest(&bytes)) != job.sha256 {
             return self
-                .fail(job, "the stored original does not match its sha256".into(), false)
+                .fail(
+                    job,
+                    "the stored original does not match its sha256".into(),
+                    false,
+                )
                 .await;
         }
         let (progress_tx, progress_rx) = mpsc::unbounded_channel();
-        let forward = tokio::spawn(forward_progress(self.queue.clone(), job.clone(), progress_rx));
+        let forward = tokio::spawn(forward_progress(
+            self.queue.clone(),
+            job.clone(),
+            progress_rx,
+        ));
         let result = self
             .thread
-            .extract(bytes, job.filename.clone(), job.template.clone(), progress_tx)
+            .extract(
+                bytes,
+                job.filename.clone(),
+                job.template.clone(),
+                progress_tx,
+            )
             .await;
         // The sender was moved into the request, so the forwarder ends once the extractor is done.
         let _ = forward.await;

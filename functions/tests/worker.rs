@@ -20,9 +20,11 @@ async fn a_job_is_extracted_once_and_reported_on_every_delivery() {
     let queue: Arc<dyn JobQueue> = Arc::new(MemoryQueue::new());
     let resources = functions::resources::locate();
     let extractor = Arc::new(Extractor::new(&resources, ReadOptions::default()).unwrap());
-    let worker = Arc::new(Worker::new(extractor, queue.clone(), blobs.clone(), "t".into()).unwrap());
+    let worker =
+        Arc::new(Worker::new(extractor, queue.clone(), blobs.clone(), "t".into()).unwrap());
 
-    let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(LEASE)).unwrap();
+    let bytes =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(LEASE)).unwrap();
     let sha = hex::encode(sha2::Sha256::digest(&bytes));
     let original = keys::original("org", "doc");
     blobs.put(&original, bytes).await.unwrap();
@@ -37,9 +39,15 @@ async fn a_job_is_extracted_once_and_reported_on_every_delivery() {
 
     queue.enqueue(&job).await.unwrap();
     let outcome = worker.try_execute_job().await.unwrap();
-    assert_eq!(outcome, StepOutcome::Extracted { document_id: "doc".into() });
+    assert_eq!(
+        outcome,
+        StepOutcome::Extracted {
+            document_id: "doc".into()
+        }
+    );
     let result_key = keys::extraction("org", "doc", &sha);
-    let stored: serde_json::Value = serde_json::from_slice(&blobs.get(&result_key).await.unwrap()).unwrap();
+    let stored: serde_json::Value =
+        serde_json::from_slice(&blobs.get(&result_key).await.unwrap()).unwrap();
     assert_eq!(stored["document"]["id"], "doc");
     assert_eq!(stored["document"]["sha256"], sha.as_str());
 
@@ -50,12 +58,21 @@ async fn a_job_is_extracted_once_and_reported_on_every_delivery() {
         let message = event.message.clone();
         event.ack().await.unwrap();
         match message {
-            WorkerEvent::Progress { pages_done, pages_total, .. } => {
+            WorkerEvent::Progress {
+                pages_done,
+                pages_total,
+                ..
+            } => {
                 assert!(pages_done <= pages_total);
                 saw_progress = true;
             }
             WorkerEvent::Finished { outcome, .. } => {
-                assert_eq!(outcome, JobOutcome::Done { result_key: result_key.clone() });
+                assert_eq!(
+                    outcome,
+                    JobOutcome::Done {
+                        result_key: result_key.clone()
+                    }
+                );
                 break;
             }
         }
@@ -64,7 +81,8 @@ async fn a_job_is_extracted_once_and_reported_on_every_delivery() {
 
     // The same job pushed again (a redelivery) is reported again, not re-extracted.
     let data = base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&job).unwrap());
-    let envelope = serde_json::json!({"message": {"data": data, "messageId": "1"}, "subscription": "s"});
+    let envelope =
+        serde_json::json!({"message": {"data": data, "messageId": "1"}, "subscription": "s"});
     let response = functions::push::router(worker.clone())
         .oneshot(
             axum::http::Request::post("/")
@@ -76,10 +94,19 @@ async fn a_job_is_extracted_once_and_reported_on_every_delivery() {
         .unwrap();
     assert_eq!(response.status(), 204);
     let event = queue.next_event().await.unwrap();
-    assert!(matches!(event.message, WorkerEvent::Finished { outcome: JobOutcome::Done { .. }, .. }));
+    assert!(matches!(
+        event.message,
+        WorkerEvent::Finished {
+            outcome: JobOutcome::Done { .. },
+            ..
+        }
+    ));
 
     // Content that does not match its hash is reported as a failure, not extracted.
-    let tampered = Job { sha256: "0".repeat(64), ..job };
+    let tampered = Job {
+        sha256: "0".repeat(64),
+        ..job
+    };
     let outcome = worker.handle(&tampered).await.unwrap();
     assert!(matches!(outcome, StepOutcome::Failed { .. }));
 }

@@ -56,7 +56,9 @@ fn bearer(headers: &HeaderMap) -> Result<Option<&str>, ApiError> {
     };
     let value = value.to_str().map_err(|_| ApiError::Unauthorized)?;
     match value.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
             Ok(Some(token.trim()))
         }
         _ => Err(ApiError::Unauthorized),
@@ -92,7 +94,9 @@ impl FromRequestParts<AppState> for Auth {
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("");
             let expected = cookie(&parts.headers, CSRF_COOKIE).unwrap_or("");
-            if expected.is_empty() || !secrets::constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
+            if expected.is_empty()
+                || !secrets::constant_time_eq(sent.as_bytes(), expected.as_bytes())
+            {
                 return Err(ApiError::Forbidden(format!(
                     "missing or wrong {} header: echo the {CSRF_COOKIE} cookie on cookie-authenticated writes",
                     "X-CSRF-Token"
@@ -110,7 +114,10 @@ mod tests {
     #[test]
     fn cookies_are_found_among_several() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, "a=1; leasegrid_session=tok; b=2".parse().unwrap());
+        h.insert(
+            header::COOKIE,
+            "a=1; leasegrid_session=tok; b=2".parse().unwrap(),
+        );
         assert_eq!(cookie(&h, SESSION_COOKIE), Some("tok"));
         assert_eq!(cookie(&h, CSRF_COOKIE), None);
     }

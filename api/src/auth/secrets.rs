@@ -1,8 +1,8 @@
 //! Generating and hashing secrets: passwords (argon2id), API keys and session tokens (random,
 //! 256-bit, stored as SHA-256 because their entropy makes slow hashing pointless).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};

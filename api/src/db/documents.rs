@@ -150,7 +150,11 @@ impl Repository {
         .await?)
     }
 
-    pub async fn document_by_sha(&self, org_id: &str, sha256: &str) -> DbResult<Option<DocumentRow>> {
+    pub async fn document_by_sha(
+        &self,
+        org_id: &str,
+        sha256: &str,
+    ) -> DbResult<Option<DocumentRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM documents WHERE org_id = $1 AND sha256 = $2"
         )))

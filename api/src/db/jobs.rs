@@ -35,11 +35,13 @@ impl Repository {
 
     /// Extends a running job's lease (a worker reported progress, so it is alive).
     pub async fn extend_lease(&self, document_id: &str, lease: chrono::Duration) -> DbResult<()> {
-        sqlx::query("UPDATE jobs SET lease_until = $1 WHERE document_id = $2 AND finished_at IS NULL")
-            .bind(timestamp(chrono::Utc::now() + lease))
-            .bind(document_id)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE jobs SET lease_until = $1 WHERE document_id = $2 AND finished_at IS NULL",
+        )
+        .bind(timestamp(chrono::Utc::now() + lease))
+        .bind(document_id)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

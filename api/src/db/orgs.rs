@@ -78,7 +78,11 @@ impl Repository {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("-");
-        let admin_email = format!("admin+{}@{}.leasegrid.local", &org_id[..8], slug.trim_matches('-'));
+        let admin_email = format!(
+            "admin+{}@{}.leasegrid.local",
+            &org_id[..8],
+            slug.trim_matches('-')
+        );
         let admin_password = secrets::random_token(18);
         let password_hash = secrets::hash_password(&admin_password)?;
         let (api_key, key_hash, prefix) = secrets::new_api_key();
@@ -196,11 +200,7 @@ impl Repository {
     }
 
     /// Starts a web session for a user; returns the session token for the cookie.
-    pub async fn create_session(
-        &self,
-        user: &UserRow,
-        ttl: chrono::Duration,
-    ) -> DbResult<String> {
+    pub async fn create_session(&self, user: &UserRow, ttl: chrono::Duration) -> DbResult<String> {
         let token = secrets::random_token(32);
         let created = chrono::Utc::now();
         sqlx::query(

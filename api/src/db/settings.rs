@@ -43,7 +43,9 @@ impl Repository {
         .bind(&t)
         .execute(&self.pool)
         .await?;
-        self.template(org_id, &id).await?.ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
+        self.template(org_id, &id)
+            .await?
+            .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
     }
 
     pub async fn templates(&self, org_id: &str) -> DbResult<Vec<TemplateRow>> {
@@ -65,7 +67,11 @@ impl Repository {
         .await?)
     }
 
-    pub async fn template_by_name(&self, org_id: &str, name: &str) -> DbResult<Option<TemplateRow>> {
+    pub async fn template_by_name(
+        &self,
+        org_id: &str,
+        name: &str,
+    ) -> DbResult<Option<TemplateRow>> {
         Ok(sqlx::query_as(
             "SELECT id, name, description, body, created_at, updated_at FROM templates WHERE org_id = $1 AND name = $2",
         )
@@ -122,7 +128,9 @@ impl Repository {
         .bind(&t)
         .execute(&self.pool)
         .await?;
-        self.view(org_id, &id).await?.ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
+        self.view(org_id, &id)
+            .await?
+            .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
     }
 
     pub async fn views(&self, org_id: &str) -> DbResult<Vec<ViewRow>> {

@@ -43,7 +43,9 @@ impl Repository {
         .bind(now())
         .execute(&self.pool)
         .await?;
-        self.webhook(org_id, &id).await?.ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
+        self.webhook(org_id, &id)
+            .await?
+            .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
     }
 
     pub async fn webhooks(&self, org_id: &str) -> DbResult<Vec<WebhookRow>> {
@@ -76,7 +78,12 @@ impl Repository {
 
     /// Queues a delivery of `event` to every webhook of the org subscribed to it
     /// (`events` is a comma-separated list, `*` for all).
-    pub async fn enqueue_deliveries(&self, org_id: &str, event: &str, body: &str) -> DbResult<usize> {
+    pub async fn enqueue_deliveries(
+        &self,
+        org_id: &str,
+        event: &str,
+        body: &str,
+    ) -> DbResult<usize> {
         let hooks: Vec<(String, String)> =
             sqlx::query_as("SELECT id, events FROM webhooks WHERE org_id = $1")
                 .bind(org_id)
@@ -85,7 +92,10 @@ impl Repository {
         let t = now();
         let mut n = 0;
         for (id, events) in hooks {
-            if !events.split(',').any(|e| e.trim() == event || e.trim() == "*") {
+            if !events
+                .split(',')
+                .any(|e| e.trim() == event || e.trim() == "*")
+            {
                 continue;
             }
             sqlx::query(
@@ -144,7 +154,11 @@ impl Repository {
     }
 
     /// (status, attempts) of every delivery of a webhook, oldest first; for tests and audits.
-    pub async fn delivery_states(&self, org_id: &str, webhook_id: &str) -> DbResult<Vec<(String, i64)>> {
+    pub async fn delivery_states(
+        &self,
+        org_id: &str,
+        webhook_id: &str,
+    ) -> DbResult<Vec<(String, i64)>> {
         Ok(sqlx::query_as(
             "SELECT status, attempts FROM webhook_deliveries WHERE org_id = $1 AND webhook_id = $2 ORDER BY created_at",
         )

@@ -217,7 +217,9 @@ pub async fn list(
     };
     let limit = q.limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {
-        return Err(ApiError::BadRequest("limit must be between 1 and 200".into()));
+        return Err(ApiError::BadRequest(
+            "limit must be between 1 and 200".into(),
+        ));
     }
     let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
     let filter = DocumentFilter {

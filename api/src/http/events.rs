@@ -41,9 +41,17 @@ pub async fn events(
                 let terminal = d.status().is_terminal();
                 if last.as_ref() != Some(&key) {
                     last = Some(key);
-                    let name = if terminal { d.status.clone() } else { "progress".to_string() };
+                    let name = if terminal {
+                        d.status.clone()
+                    } else {
+                        "progress".to_string()
+                    };
                     let json = serde_json::to_string(&DocumentOut::from(d)).unwrap_or_default();
-                    if tx.send(Event::default().event(name).data(json)).await.is_err() {
+                    if tx
+                        .send(Event::default().event(name).data(json))
+                        .await
+                        .is_err()
+                    {
                         return;
                     }
                 }
@@ -83,7 +91,8 @@ where
 {
     let (tx, rx) = tokio::sync::mpsc::channel(8);
     tokio::spawn(producer(tx));
-    futures::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|e| (Ok(e), rx))
-    })
+    futures::stream::unfold(
+        rx,
+        |mut rx| async move { rx.recv().await.map(|e| (Ok(e), rx)) },
+    )
 }

@@ -16,17 +16,28 @@ const THUMBNAIL_DPI: f32 = 60.0;
 fn attachment(content_type: &'static str, filename: &str, bytes: Vec<u8>) -> Response {
     let safe: String = filename
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let mut response = ([(header::CONTENT_TYPE, content_type)], bytes).into_response();
     if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")) {
-        response.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, v);
     }
     response
 }
 
 fn stem(filename: &str) -> &str {
-    filename.rsplit_once('.').map(|(s, _)| s).unwrap_or(filename)
+    filename
+        .rsplit_once('.')
+        .map(|(s, _)| s)
+        .unwrap_or(filename)
 }
 
 fn options(id: Option<&str>) -> ExportOptions {

@@ -32,7 +32,9 @@ pub async fn latest(state: &AppState, auth: &Auth, id: &str) -> ApiResult<(i64, 
         .repo
         .latest_extraction(auth.org(), id)
         .await?
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("done document {id} has no extraction")))?;
+        .ok_or_else(|| {
+            ApiError::Internal(anyhow::anyhow!("done document {id} has no extraction"))
+        })?;
     let extraction = serde_json::from_str(&body)
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored extraction of {id}: {e}")))?;
     Ok((version, extraction))
@@ -74,14 +76,19 @@ pub async fn get(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.split(',').any(|t| t.trim() == tag))
     {
-        return Ok(with_etag(doc.extraction_version, StatusCode::NOT_MODIFIED.into_response()));
+        return Ok(with_etag(
+            doc.extraction_version,
+            StatusCode::NOT_MODIFIED.into_response(),
+        ));
     }
     let (version, body) = match doc.status() {
         DocumentStatus::Done => state
             .repo
             .latest_extraction(auth.org(), &id)
             .await?
-            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("done document {id} has no extraction")))?,
+            .ok_or_else(|| {
+                ApiError::Internal(anyhow::anyhow!("done document {id} has no extraction"))
+            })?,
         other => {
             return Err(ApiError::Conflict(format!(
                 "document {id} is {}; its extraction exists once it is done",
@@ -174,9 +181,9 @@ pub async fn patch_field(
     let before = serde_json::to_value(&*field).map_err(anyhow::Error::from)?;
     let action = match patch.status {
         PatchStatus::Corrected => {
-            field.value = patch.value.ok_or_else(|| {
-                ApiError::Unprocessable("a correction needs a `value`".into())
-            })?;
+            field.value = patch
+                .value
+                .ok_or_else(|| ApiError::Unprocessable("a correction needs a `value`".into()))?;
             field.status = FieldStatus::Corrected;
             "correct"
         }
@@ -185,7 +192,8 @@ pub async fn patch_field(
                 && v != field.value
             {
                 return Err(ApiError::Unprocessable(
-                    "an approval confirms the current value; send status `corrected` to change it".into(),
+                    "an approval confirms the current value; send status `corrected` to change it"
+                        .into(),
                 ));
             }
             field.status = FieldStatus::Approved;

@@ -27,7 +27,12 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) 
     };
     let mut body = serde_json::Map::new();
     let mut ready = true;
-    for (name, result) in [("database", database), ("blobs", blobs), ("queue", queue), ("models", models)] {
+    for (name, result) in [
+        ("database", database),
+        ("blobs", blobs),
+        ("queue", queue),
+        ("models", models),
+    ] {
         match result {
             Ok(()) => {
                 body.insert(name.into(), json!("ok"));
@@ -39,7 +44,14 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) 
             }
         }
     }
-    body.insert("status".into(), json!(if ready { "ready" } else { "unavailable" }));
-    let code = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    body.insert(
+        "status".into(),
+        json!(if ready { "ready" } else { "unavailable" }),
+    );
+    let code = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (code, Json(Value::Object(body)))
 }

@@ -72,15 +72,38 @@ impl Metrics {
     pub fn render(&self) -> String {
         let mut out = String::new();
         for (name, help, c) in [
-            ("leasegrid_uploads_total", "Documents stored by uploads.", &self.uploads),
-            ("leasegrid_jobs_enqueued_total", "Extraction jobs published (including re-enqueues).", &self.jobs_enqueued),
-            ("leasegrid_documents_done_total", "Documents extracted.", &self.documents_done),
-            ("leasegrid_documents_failed_total", "Documents that failed extraction.", &self.documents_failed),
+            (
+                "leasegrid_uploads_total",
+                "Documents stored by uploads.",
+                &self.uploads,
+            ),
+            (
+                "leasegrid_jobs_enqueued_total",
+                "Extraction jobs published (including re-enqueues).",
+                &self.jobs_enqueued,
+            ),
+            (
+                "leasegrid_documents_done_total",
+                "Documents extracted.",
+                &self.documents_done,
+            ),
+            (
+                "leasegrid_documents_failed_total",
+                "Documents that failed extraction.",
+                &self.documents_failed,
+            ),
         ] {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}", c.get());
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}",
+                c.get()
+            );
         }
         let name = "leasegrid_http_request_duration_seconds";
-        let _ = writeln!(out, "# HELP {name} HTTP request latency by route.\n# TYPE {name} histogram");
+        let _ = writeln!(
+            out,
+            "# HELP {name} HTTP request latency by route.\n# TYPE {name} histogram"
+        );
         if let Ok(map) = self.requests.lock() {
             for ((method, route, status), h) in map.iter() {
                 let labels = format!("method=\"{method}\",route=\"{route}\",status=\"{status}\"");

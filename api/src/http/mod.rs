@@ -97,18 +97,27 @@ pub struct ApiDoc;
 
 /// The API routes (under `/api/v1`), all requiring credentials.
 fn api_routes(state: &AppState) -> Router<AppState> {
-    let upload_limit = DefaultBodyLimit::max(state.config.max_upload_bytes.saturating_add(64 * 1024));
+    let upload_limit =
+        DefaultBodyLimit::max(state.config.max_upload_bytes.saturating_add(64 * 1024));
     Router::new()
         .route("/auth/login", post(session::login))
         .route("/auth/logout", post(session::logout))
         .route("/auth/me", get(session::me))
         .route(
             "/documents",
-            post(documents::upload).layer(upload_limit).get(documents::list),
+            post(documents::upload)
+                .layer(upload_limit)
+                .get(documents::list),
         )
-        .route("/documents/{id}", get(documents::get).delete(documents::delete))
+        .route(
+            "/documents/{id}",
+            get(documents::get).delete(documents::delete),
+        )
         .route("/documents/{id}/extraction", get(extraction::get))
-        .route("/documents/{id}/fields/{name}", patch(extraction::patch_field))
+        .route(
+            "/documents/{id}/fields/{name}",
+            patch(extraction::patch_field),
+        )
         .route("/documents/{id}/corrections", get(extraction::corrections))
         .route("/documents/{id}/events", get(events::events))
         .route("/documents/{id}/pages/{page}", get(pages::page_png))
@@ -118,10 +127,15 @@ fn api_routes(state: &AppState) -> Router<AppState> {
         .route("/templates", post(templates::create).get(templates::list))
         .route(
             "/templates/{id}",
-            get(templates::get).put(templates::update).delete(templates::delete),
+            get(templates::get)
+                .put(templates::update)
+                .delete(templates::delete),
         )
         .route("/views", post(views::create).get(views::list))
-        .route("/views/{id}", get(views::get).put(views::update).delete(views::delete))
+        .route(
+            "/views/{id}",
+            get(views::get).put(views::update).delete(views::delete),
+        )
         .route("/webhooks", post(webhooks::create).get(webhooks::list))
         .route("/webhooks/{id}", axum::routing::delete(webhooks::delete))
         .fallback(|| async { error::ApiError::NotFound("no such API route".into()) })
@@ -138,7 +152,10 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api_routes(&state))
         .merge(SwaggerUi::new("/docs").url("/api/v1/openapi.json", ApiDoc::openapi()))
         .fallback_service(spa)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
         .layer(axum::middleware::from_fn(problem_for_bare_errors))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::GATEWAY_TIMEOUT,
@@ -163,9 +180,16 @@ async fn problem_for_bare_errors(
         return response;
     }
     let detail = match status {
-        axum::http::StatusCode::METHOD_NOT_ALLOWED => "this route does not accept that method".to_string(),
-        axum::http::StatusCode::GATEWAY_TIMEOUT => "the request took longer than the server's limit (LEASEGRID_REQUEST_TIMEOUT_SECS)".to_string(),
-        axum::http::StatusCode::PAYLOAD_TOO_LARGE => "the request body is over the limit (LEASEGRID_MAX_UPLOAD_BYTES)".to_string(),
+        axum::http::StatusCode::METHOD_NOT_ALLOWED => {
+            "this route does not accept that method".to_string()
+        }
+        axum::http::StatusCode::GATEWAY_TIMEOUT => {
+            "the request took longer than the server's limit (LEASEGRID_REQUEST_TIMEOUT_SECS)"
+                .to_string()
+        }
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+            "the request body is over the limit (LEASEGRID_MAX_UPLOAD_BYTES)".to_string()
+        }
         s => s.canonical_reason().unwrap_or("error").to_lowercase(),
     };
     let mut problem = error::problem(status, detail);

@@ -33,12 +33,16 @@ pub async fn page_png(
         .strip_suffix(".png")
         .and_then(|n| n.parse().ok())
         .filter(|n| *n >= 1)
-        .ok_or_else(|| ApiError::BadRequest(format!("{page:?} is not a page: use N.png with N from 1")))?;
+        .ok_or_else(|| {
+            ApiError::BadRequest(format!("{page:?} is not a page: use N.png with N from 1"))
+        })?;
     let doc = load(&state, &auth, &id).await?;
     if let Some(pages) = doc.pages
         && n as i64 > pages
     {
-        return Err(ApiError::NotFound(format!("document {id} has {pages} pages")));
+        return Err(ApiError::NotFound(format!(
+            "document {id} has {pages} pages"
+        )));
     }
     let key = keys::page_png(auth.org(), &id, n);
     let png = match state.blobs.get(&key).await {
@@ -48,11 +52,10 @@ pub async fn page_png(
             let extractor = state.extractor.clone().ok_or_else(|| {
                 ApiError::Unavailable("page rendering is not available on this server".into())
             })?;
-            let rendered = tokio::task::spawn_blocking(move || {
-                extractor.render_page_png(&original, n, DPI)
-            })
-            .await
-            .map_err(anyhow::Error::from)?;
+            let rendered =
+                tokio::task::spawn_blocking(move || extractor.render_page_png(&original, n, DPI))
+                    .await
+                    .map_err(anyhow::Error::from)?;
             let png = rendered.map_err(|e| {
                 if e.is_input_error() {
                     ApiError::NotFound(format!("page {n} of document {id} cannot be rendered: {e}"))

@@ -78,8 +78,14 @@ pub async fn login(State(state): State<AppState>, body: JsonBody<Login>) -> ApiR
     };
     let mut response = Json(me).into_response();
     let h = response.headers_mut();
-    h.append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, &token, seconds, true, secure));
-    h.append(header::SET_COOKIE, set_cookie(CSRF_COOKIE, &csrf, seconds, false, secure));
+    h.append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, &token, seconds, true, secure),
+    );
+    h.append(
+        header::SET_COOKIE,
+        set_cookie(CSRF_COOKIE, &csrf, seconds, false, secure),
+    );
     Ok(response)
 }
 
@@ -102,8 +108,14 @@ pub async fn logout(
     let secure = state.config.secure_cookies;
     let mut response = StatusCode::NO_CONTENT.into_response();
     let h = response.headers_mut();
-    h.append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, "", 0, true, secure));
-    h.append(header::SET_COOKIE, set_cookie(CSRF_COOKIE, "", 0, false, secure));
+    h.append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, "", 0, true, secure),
+    );
+    h.append(
+        header::SET_COOKIE,
+        set_cookie(CSRF_COOKIE, "", 0, false, secure),
+    );
     Ok(response)
 }
 

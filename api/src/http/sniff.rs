@@ -68,7 +68,11 @@ fn text_kind(text: &str) -> &'static str {
 /// Text is accepted as CSV when it is named so or is clearly delimited rows.
 fn describe_text(text: &str, filename: &str) -> Result<MediaKind, String> {
     let kind = text_kind(text);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(10).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(10)
+        .collect();
     let delimited = lines.len() >= 2
         && [',', ';', '\t'].iter().any(|d| {
             let counts: Vec<usize> = lines.iter().map(|l| l.matches(*d).count()).collect();
@@ -92,15 +96,28 @@ mod tests {
     fn supported_kinds_are_recognized_from_bytes() {
         assert_eq!(sniff(b"%PDF-1.7\n...", "x.bin"), Ok(MediaKind::Pdf));
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n....", "x"), Ok(MediaKind::Png));
-        assert_eq!(sniff(b"unit,tenant\n101,Acme\n", "roll.txt"), Ok(MediaKind::Csv));
-        assert_eq!(sniff(b"PK\x03\x04....word/document.xml", "a"), Ok(MediaKind::Docx));
+        assert_eq!(
+            sniff(b"unit,tenant\n101,Acme\n", "roll.txt"),
+            Ok(MediaKind::Csv)
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04....word/document.xml", "a"),
+            Ok(MediaKind::Docx)
+        );
     }
 
     #[test]
     fn junk_is_named() {
         assert_eq!(sniff(b"hello there", "a.pdf"), Err("plain text".into()));
-        assert_eq!(sniff(b"<!DOCTYPE html><html>", "a.pdf"), Err("an HTML page".into()));
+        assert_eq!(
+            sniff(b"<!DOCTYPE html><html>", "a.pdf"),
+            Err("an HTML page".into())
+        );
         assert_eq!(sniff(b"GIF89a....", "a.pdf"), Err("a GIF image".into()));
-        assert!(sniff(&[0u8, 1, 2, 3, 0xFF], "a.pdf").unwrap_err().contains("binary"));
+        assert!(
+            sniff(&[0u8, 1, 2, 3, 0xFF], "a.pdf")
+                .unwrap_err()
+                .contains("binary")
+        );
     }
 }

@@ -49,10 +49,14 @@ impl TemplateIn {
     fn validate(&self) -> ApiResult<()> {
         let name = self.name.trim();
         if name.is_empty() || name.len() > 100 {
-            return Err(ApiError::Unprocessable("a template name has 1 to 100 characters".into()));
+            return Err(ApiError::Unprocessable(
+                "a template name has 1 to 100 characters".into(),
+            ));
         }
         if crate::service::jobs::BUILT_IN_TEMPLATES.contains(&name) {
-            return Err(ApiError::Unprocessable(format!("{name:?} is a built-in template name")));
+            return Err(ApiError::Unprocessable(format!(
+                "{name:?} is a built-in template name"
+            )));
         }
         toml::from_str::<toml::Table>(&self.body)
             .map_err(|e| ApiError::Unprocessable(format!("the template is not valid TOML: {e}")))?;
@@ -139,7 +143,13 @@ pub async fn update(
     t.validate()?;
     let row = state
         .repo
-        .update_template(auth.org(), &id, t.name.trim(), t.description.as_deref(), &t.body)
+        .update_template(
+            auth.org(),
+            &id,
+            t.name.trim(),
+            t.description.as_deref(),
+            &t.body,
+        )
         .await?;
     row.map(|r| Json(r.into()))
         .ok_or_else(|| ApiError::not_found("template", &id))

@@ -50,10 +50,14 @@ impl ViewIn {
     fn validate(&self) -> ApiResult<String> {
         let name = self.name.trim();
         if name.is_empty() || name.len() > 100 {
-            return Err(ApiError::Unprocessable("a view name has 1 to 100 characters".into()));
+            return Err(ApiError::Unprocessable(
+                "a view name has 1 to 100 characters".into(),
+            ));
         }
         if !self.state.is_object() {
-            return Err(ApiError::Unprocessable("a view's state is a JSON object".into()));
+            return Err(ApiError::Unprocessable(
+                "a view's state is a JSON object".into(),
+            ));
         }
         Ok(self.state.to_string())
     }
@@ -76,7 +80,10 @@ pub async fn create(
     auth.require(Role::Viewer)?;
     let v = body.0;
     let json = v.validate()?;
-    let row = state.repo.create_view(auth.org(), v.name.trim(), &json).await?;
+    let row = state
+        .repo
+        .create_view(auth.org(), v.name.trim(), &json)
+        .await?;
     Ok((StatusCode::CREATED, Json(row.try_into()?)))
 }
 
@@ -89,7 +96,11 @@ pub async fn create(
     security(("api_key" = []), ("session" = [])))]
 pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<ViewOut>>> {
     let rows = state.repo.views(auth.org()).await?;
-    Ok(Json(rows.into_iter().map(ViewOut::try_from).collect::<ApiResult<_>>()?))
+    Ok(Json(
+        rows.into_iter()
+            .map(ViewOut::try_from)
+            .collect::<ApiResult<_>>()?,
+    ))
 }
 
 /// One view.
@@ -107,7 +118,10 @@ pub async fn get(
     Path(id): Path<String>,
 ) -> ApiResult<Json<ViewOut>> {
     let row = state.repo.view(auth.org(), &id).await?;
-    Ok(Json(row.ok_or_else(|| ApiError::not_found("view", &id))?.try_into()?))
+    Ok(Json(
+        row.ok_or_else(|| ApiError::not_found("view", &id))?
+            .try_into()?,
+    ))
 }
 
 /// Replace a view.
@@ -129,8 +143,14 @@ pub async fn update(
 ) -> ApiResult<Json<ViewOut>> {
     let v = body.0;
     let json = v.validate()?;
-    let row = state.repo.update_view(auth.org(), &id, v.name.trim(), &json).await?;
-    Ok(Json(row.ok_or_else(|| ApiError::not_found("view", &id))?.try_into()?))
+    let row = state
+        .repo
+        .update_view(auth.org(), &id, v.name.trim(), &json)
+        .await?;
+    Ok(Json(
+        row.ok_or_else(|| ApiError::not_found("view", &id))?
+            .try_into()?,
+    ))
 }
 
 /// Delete a view.

@@ -67,11 +67,17 @@ pub async fn create(
     let url = reqwest::Url::parse(&w.url)
         .map_err(|e| ApiError::Unprocessable(format!("the webhook URL is not valid: {e}")))?;
     if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(ApiError::Unprocessable("a webhook URL is http:// or https://".into()));
+        return Err(ApiError::Unprocessable(
+            "a webhook URL is http:// or https://".into(),
+        ));
     }
-    let events = w.events.unwrap_or_else(|| EVENTS.iter().map(|e| e.to_string()).collect());
+    let events = w
+        .events
+        .unwrap_or_else(|| EVENTS.iter().map(|e| e.to_string()).collect());
     if events.is_empty() {
-        return Err(ApiError::Unprocessable("subscribe to at least one event".into()));
+        return Err(ApiError::Unprocessable(
+            "subscribe to at least one event".into(),
+        ));
     }
     if let Some(bad) = events.iter().find(|e| !EVENTS.contains(&e.as_str())) {
         return Err(ApiError::Unprocessable(format!(

@@ -96,10 +96,19 @@ pub async fn apply_event(state: &AppState, event: &WorkerEvent) -> anyhow::Resul
         } => {
             let changed = state
                 .repo
-                .record_progress(org_id, document_id, sha256, *pages_done as i64, *pages_total as i64)
+                .record_progress(
+                    org_id,
+                    document_id,
+                    sha256,
+                    *pages_done as i64,
+                    *pages_total as i64,
+                )
                 .await?;
             if changed {
-                state.repo.extend_lease(document_id, state.config.job_lease).await?;
+                state
+                    .repo
+                    .extend_lease(document_id, state.config.job_lease)
+                    .await?;
                 let _ = state.changes.send(document_id.clone());
             }
         }

@@ -69,7 +69,9 @@ impl Service {
         })
         .await;
         if drained.is_err() {
-            tracing::warn!("running jobs did not finish in the grace period; they will be re-queued");
+            tracing::warn!(
+                "running jobs did not finish in the grace period; they will be re-queued"
+            );
             self.workers.abort_all();
         }
         // The applier gets a moment for the events the workers sent last.
@@ -103,7 +105,11 @@ async fn apply_events(state: AppState, stop: CancellationToken) {
                 }
             }
             Err(e) => {
-                tracing::error!(error = format!("{e:#}"), document_id = delivery.message.document_id(), "could not apply a worker event");
+                tracing::error!(
+                    error = format!("{e:#}"),
+                    document_id = delivery.message.document_id(),
+                    "could not apply a worker event"
+                );
                 let _ = delivery.nack().await;
                 tokio::time::sleep(Duration::from_secs(1)).await;
             }

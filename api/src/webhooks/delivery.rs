@@ -21,7 +21,10 @@ async fn send(client: &reqwest::Client, d: &DeliveryRow) -> Result<(), String> {
     let response = client
         .post(&d.url)
         .header("content-type", "application/json")
-        .header(signature::HEADER, signature::sign(&d.secret, t, d.body.as_bytes()))
+        .header(
+            signature::HEADER,
+            signature::sign(&d.secret, t, d.body.as_bytes()),
+        )
         .header("Leasegrid-Event", &d.event)
         .header("Leasegrid-Delivery", &d.id)
         .body(d.body.clone())

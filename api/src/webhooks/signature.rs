@@ -59,7 +59,11 @@ pub fn verify(secret: &str, header: &str, body: &[u8], now: i64) -> Result<(), S
             .map(|bytes| mac(secret, t, body).verify_slice(&bytes).is_ok())
             .unwrap_or(false)
     });
-    if ok { Ok(()) } else { Err(SignatureError::Mismatch) }
+    if ok {
+        Ok(())
+    } else {
+        Err(SignatureError::Mismatch)
+    }
 }
 
 #[cfg(test)]
@@ -71,10 +75,22 @@ mod tests {
         let h = sign("s3cret", 1_700_000_000, b"{\"a\":1}");
         assert!(h.starts_with("t=1700000000,v1="));
         assert_eq!(verify("s3cret", &h, b"{\"a\":1}", 1_700_000_100), Ok(()));
-        assert_eq!(verify("s3cret", &h, b"{\"a\":2}", 1_700_000_100), Err(SignatureError::Mismatch));
-        assert_eq!(verify("other", &h, b"{\"a\":1}", 1_700_000_100), Err(SignatureError::Mismatch));
-        assert_eq!(verify("s3cret", &h, b"{\"a\":1}", 1_700_001_000), Err(SignatureError::Stale));
-        assert_eq!(verify("s3cret", "v1=ab", b"", 0), Err(SignatureError::Malformed));
+        assert_eq!(
+            verify("s3cret", &h, b"{\"a\":2}", 1_700_000_100),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify("other", &h, b"{\"a\":1}", 1_700_000_100),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify("s3cret", &h, b"{\"a\":1}", 1_700_001_000),
+            Err(SignatureError::Stale)
+        );
+        assert_eq!(
+            verify("s3cret", "v1=ab", b"", 0),
+            Err(SignatureError::Malformed)
+        );
     }
 
     #[test]
@@ -85,12 +101,18 @@ mod tests {
             m.update(b"what do ya want for nothing?");
             hex::encode(m.finalize().into_bytes())
         };
-        assert_eq!(m, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        assert_eq!(
+            m,
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
         // Our framing is "t.body": t="what do ya want for nothing" is not an integer, so
         // check the framing with a split that keeps the same bytes.
         let h = sign("Jefe", 7, b"x");
         let mut expect = <Hmac<Sha256> as Mac>::new_from_slice(b"Jefe").unwrap();
         expect.update(b"7.x");
-        assert_eq!(h, format!("t=7,v1={}", hex::encode(expect.finalize().into_bytes())));
+        assert_eq!(
+            h,
+            format!("t=7,v1={}", hex::encode(expect.finalize().into_bytes()))
+        );
     }
 }

@@ -147,14 +147,22 @@ impl TestApp {
     }
 
     /// Polls a document until it is done or failed.
-    pub async fn wait_until_final(&self, key: &str, id: &str, limit: Duration) -> serde_json::Value {
+    pub async fn wait_until_final(
+        &self,
+        key: &str,
+        id: &str,
+        limit: Duration,
+    ) -> serde_json::Value {
         let start = std::time::Instant::now();
         loop {
             let (_, doc) = self.get_json(key, &format!("/api/v1/documents/{id}")).await;
             if doc["status"] == "done" || doc["status"] == "failed" {
                 return doc;
             }
-            assert!(start.elapsed() < limit, "document {id} still {doc} after {limit:?}");
+            assert!(
+                start.elapsed() < limit,
+                "document {id} still {doc} after {limit:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -180,7 +188,10 @@ pub fn tiny_pdf(marker: &str) -> Vec<u8> {
         out.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
     }
     let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
     for off in offsets {
         out.push_str(&format!("{off:010} 00000 n \n"));
     }

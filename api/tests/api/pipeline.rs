@@ -11,12 +11,16 @@ const LEASE: &str = "leases/DL03-post-tension-nevada-henderson-lease.pdf";
 async fn a_real_lease_goes_from_upload_to_extraction() {
     let app = spawn_app(Backend::Sqlite).await.unwrap();
     let key = &app.a.api_key;
-    let bytes = std::fs::read(data_dir().join(LEASE)).expect("the development data is in ../shared/data");
+    let bytes =
+        std::fs::read(data_dir().join(LEASE)).expect("the development data is in ../shared/data");
     let r = app.upload(key, "DL03.pdf", bytes.clone()).await;
     assert_eq!(r.status().as_u16(), 202);
     let doc: Value = r.json().await.unwrap();
     let id = doc["id"].as_str().unwrap().to_string();
-    assert!(matches!(doc["status"].as_str(), Some("queued" | "processing")));
+    assert!(matches!(
+        doc["status"].as_str(),
+        Some("queued" | "processing")
+    ));
 
     // The event stream ends with the final state.
     let events = app
@@ -99,13 +103,22 @@ async fn a_failed_extraction_is_reported_with_its_reason() {
     let app = spawn_app(Backend::Sqlite).await.unwrap();
     let key = &app.a.api_key;
     // Passes the upload sniff (it starts like a PDF) but is not a readable PDF.
-    let r = app.upload(key, "broken.pdf", b"%PDF-1.7\nthis is not really a pdf".to_vec()).await;
+    let r = app
+        .upload(
+            key,
+            "broken.pdf",
+            b"%PDF-1.7\nthis is not really a pdf".to_vec(),
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 202);
     let doc: Value = r.json().await.unwrap();
     let id = doc["id"].as_str().unwrap();
     let done = app.wait_until_final(key, id, Duration::from_secs(60)).await;
     assert_eq!(done["status"], "failed");
-    assert!(done["error"].as_str().is_some_and(|e| !e.is_empty()), "{done}");
+    assert!(
+        done["error"].as_str().is_some_and(|e| !e.is_empty()),
+        "{done}"
+    );
     let r = app
         .client
         .get(app.url(&format!("/api/v1/documents/{id}/extraction")))

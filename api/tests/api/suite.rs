@@ -73,7 +73,10 @@ async fn assert_problem(r: reqwest::Response, status: u16, context: &str) -> Val
     assert_eq!(ct, "application/problem+json", "{context}");
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["status"], status, "{context}: {body}");
-    assert!(body["detail"].as_str().is_some_and(|d| !d.is_empty()), "{context}: {body}");
+    assert!(
+        body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+        "{context}: {body}"
+    );
     body
 }
 
@@ -86,7 +89,9 @@ pub async fn done_document(app: &TestApp, key: &str, org: &str, marker: &str) ->
     let sha = doc["sha256"].as_str().unwrap().to_string();
     // Let the embedded worker finish with this blank page first, then replace its outcome
     // with a known extraction, reported the way a worker reports it.
-    let _ = app.wait_until_final(key, &id, Duration::from_secs(60)).await;
+    let _ = app
+        .wait_until_final(key, &id, Duration::from_secs(60))
+        .await;
     let extraction = json!({
         "schema_version": 1,
         "document": {"id": id, "filename": "lease.pdf", "sha256": sha, "media_type": "application/pdf", "pages": []},
@@ -120,7 +125,9 @@ pub async fn done_document(app: &TestApp, key: &str, org: &str, marker: &str) ->
         sha256: sha,
         outcome: JobOutcome::Done { result_key: key_ },
     };
-    api::service::jobs::apply_event(&app.state, &event).await.unwrap();
+    api::service::jobs::apply_event(&app.state, &event)
+        .await
+        .unwrap();
     id
 }
 
@@ -208,10 +215,20 @@ pub async fn every_route_needs_credentials(app: TestApp) {
         assert_problem(r, 401, &format!("{m} {path} with a wrong key")).await;
     }
     for (m, path) in PUBLIC_ROUTES.iter().filter(|(m, _)| *m == "GET") {
-        let r = app.client.request(method(m), app.url(path)).send().await.unwrap();
+        let r = app
+            .client
+            .request(method(m), app.url(path))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status().as_u16(), 200, "{m} {path} is public");
     }
-    let r = app.client.get(app.url("/api/v1/openapi.json")).send().await.unwrap();
+    let r = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status().as_u16(), 200);
     let r = app.client.get(app.url("/docs/")).send().await.unwrap();
     assert_eq!(r.status().as_u16(), 200);
@@ -222,7 +239,10 @@ pub async fn another_orgs_resources_are_not_found_on_every_route(app: TestApp) {
     let ids = org_a_resources(&app).await;
     for (m, path) in ROUTES.iter().filter(|(_, p)| p.contains('{')) {
         let url = app.url(&fill(path, &ids));
-        let mut req = app.client.request(method(m), &url).bearer_auth(&app.b.api_key);
+        let mut req = app
+            .client
+            .request(method(m), &url)
+            .bearer_auth(&app.b.api_key);
         if let Some(b) = body_for(m, path) {
             req = req.json(&b);
         }
@@ -230,17 +250,32 @@ pub async fn another_orgs_resources_are_not_found_on_every_route(app: TestApp) {
         assert_problem(r, 404, &format!("org B: {m} {path}")).await;
     }
     // Collections show only the caller's own items.
-    for path in ["/api/v1/documents", "/api/v1/templates", "/api/v1/views", "/api/v1/webhooks"] {
+    for path in [
+        "/api/v1/documents",
+        "/api/v1/templates",
+        "/api/v1/views",
+        "/api/v1/webhooks",
+    ] {
         let (status, body) = app.get_json(&app.b.api_key, path).await;
         assert_eq!(status, 200, "{path}");
         let items = body.get("items").unwrap_or(&body);
-        assert_eq!(items.as_array().unwrap().len(), 0, "org B sees nothing at {path}: {body}");
+        assert_eq!(
+            items.as_array().unwrap().len(),
+            0,
+            "org B sees nothing at {path}: {body}"
+        );
         let (_, mine) = app.get_json(&app.a.api_key, path).await;
         let items = mine.get("items").unwrap_or(&mine);
-        assert_eq!(items.as_array().unwrap().len(), 1, "org A sees its own at {path}");
+        assert_eq!(
+            items.as_array().unwrap().len(),
+            1,
+            "org A sees its own at {path}"
+        );
     }
     // And org A still has everything.
-    for (m, path) in ROUTES.iter().filter(|(m, p)| *m == "GET" && p.contains("{doc}") && !p.contains("pages") && !p.contains("export")) {
+    for (m, path) in ROUTES.iter().filter(|(m, p)| {
+        *m == "GET" && p.contains("{doc}") && !p.contains("pages") && !p.contains("export")
+    }) {
         let r = app
             .client
             .request(method(m), app.url(&fill(path, &ids)))
@@ -257,7 +292,13 @@ fn stored_files(app: &TestApp) -> usize {
         std::fs::read_dir(p)
             .map(|d| {
                 d.flatten()
-                    .map(|e| if e.path().is_dir() { count(&e.path()) } else { 1 })
+                    .map(|e| {
+                        if e.path().is_dir() {
+                            count(&e.path())
+                        } else {
+                            1
+                        }
+                    })
                     .sum()
             })
             .unwrap_or(0)
@@ -267,10 +308,18 @@ fn stored_files(app: &TestApp) -> usize {
 
 pub async fn junk_is_refused_with_a_problem_and_nothing_is_stored(app: TestApp) {
     let key = &app.a.api_key;
-    let r = app.upload(key, "lease.pdf", b"<!DOCTYPE html><html><body>hi</body></html>".to_vec()).await;
+    let r = app
+        .upload(
+            key,
+            "lease.pdf",
+            b"<!DOCTYPE html><html><body>hi</body></html>".to_vec(),
+        )
+        .await;
     let body = assert_problem(r, 415, "HTML named .pdf").await;
     assert!(body["detail"].as_str().unwrap().contains("HTML"), "{body}");
-    let r = app.upload(key, "x.pdf", vec![0, 159, 146, 150, 1, 2, 3]).await;
+    let r = app
+        .upload(key, "x.pdf", vec![0, 159, 146, 150, 1, 2, 3])
+        .await;
     assert_problem(r, 415, "binary junk").await;
     let r = app.upload(key, "empty.pdf", vec![]).await;
     assert_problem(r, 400, "empty file").await;
@@ -290,14 +339,22 @@ pub async fn junk_is_refused_with_a_problem_and_nothing_is_stored(app: TestApp) 
     };
     let r = app.upload(key, "big.pdf", big).await;
     let body = assert_problem(r, 413, "over the upload limit").await;
-    assert!(body["detail"].as_str().unwrap().contains("LEASEGRID_MAX_UPLOAD_BYTES"));
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("LEASEGRID_MAX_UPLOAD_BYTES")
+    );
     let r = app
         .client
         .post(app.url("/api/v1/documents"))
         .bearer_auth(key)
         .multipart(
             reqwest::multipart::Form::new()
-                .part("file", reqwest::multipart::Part::bytes(tiny_pdf("t")).file_name("a.pdf"))
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(tiny_pdf("t")).file_name("a.pdf"),
+                )
                 .text("template", "no-such-template"),
         )
         .send()
@@ -314,7 +371,19 @@ pub async fn the_same_file_twice_is_one_document(app: TestApp) {
     let first = app.upload(key, "a.pdf", tiny_pdf("same")).await;
     assert_eq!(first.status().as_u16(), 202);
     let first: Value = first.json().await.unwrap();
-    for k in ["id", "status", "filename", "media_type", "sha256", "size", "kind", "pages", "pages_done", "created_at", "error"] {
+    for k in [
+        "id",
+        "status",
+        "filename",
+        "media_type",
+        "sha256",
+        "size",
+        "kind",
+        "pages",
+        "pages_done",
+        "created_at",
+        "error",
+    ] {
         assert!(first.get(k).is_some(), "document JSON has {k}: {first}");
     }
     assert_eq!(first["media_type"], "application/pdf");
@@ -333,7 +402,13 @@ pub async fn the_same_file_twice_is_one_document(app: TestApp) {
 
 pub async fn listing_pages_filters_and_sorts(app: TestApp) {
     let key = &app.a.api_key;
-    let names = ["delta.pdf", "alpha.pdf", "charlie.pdf", "bravo.pdf", "echo.pdf"];
+    let names = [
+        "delta.pdf",
+        "alpha.pdf",
+        "charlie.pdf",
+        "bravo.pdf",
+        "echo.pdf",
+    ];
     for (i, n) in names.iter().enumerate() {
         let r = app.upload(key, n, tiny_pdf(&format!("doc{i}"))).await;
         assert_eq!(r.status().as_u16(), 202);
@@ -355,7 +430,16 @@ pub async fn listing_pages_filters_and_sorts(app: TestApp) {
             None => break,
         }
     }
-    assert_eq!(seen, ["alpha.pdf", "bravo.pdf", "charlie.pdf", "delta.pdf", "echo.pdf"]);
+    assert_eq!(
+        seen,
+        [
+            "alpha.pdf",
+            "bravo.pdf",
+            "charlie.pdf",
+            "delta.pdf",
+            "echo.pdf"
+        ]
+    );
     let (_, newest) = app.get_json(key, "/api/v1/documents?limit=1").await;
     assert_eq!(newest["items"][0]["filename"], "echo.pdf");
     let (_, q) = app.get_json(key, "/api/v1/documents?q=HARL").await;
@@ -363,7 +447,13 @@ pub async fn listing_pages_filters_and_sorts(app: TestApp) {
     assert_eq!(q["items"][0]["filename"], "charlie.pdf");
     let (_, pct) = app.get_json(key, "/api/v1/documents?q=%25").await;
     assert_eq!(pct["items"].as_array().unwrap().len(), 0, "% is literal");
-    for bad in ["sort=size", "limit=0", "limit=201", "cursor=zzz", "status=lost"] {
+    for bad in [
+        "sort=size",
+        "limit=0",
+        "limit=201",
+        "cursor=zzz",
+        "status=lost",
+    ] {
         let r = app
             .client
             .get(app.url(&format!("/api/v1/documents?{bad}")))
@@ -384,7 +474,14 @@ pub async fn corrections_are_events_with_etags(app: TestApp) {
     assert_eq!(r.headers()["etag"], "\"v1\"");
     let x: Value = r.json().await.unwrap();
     assert_eq!(x["lease"]["landlord"]["value"], "Harbor Point LLC");
-    let r = app.client.get(&url).bearer_auth(key).header("if-none-match", "\"v1\"").send().await.unwrap();
+    let r = app
+        .client
+        .get(&url)
+        .bearer_auth(key)
+        .header("if-none-match", "\"v1\"")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status().as_u16(), 304);
 
     let field = app.url(&format!("/api/v1/documents/{id}/fields/landlord"));
@@ -412,7 +509,9 @@ pub async fn corrections_are_events_with_etags(app: TestApp) {
     assert_problem(r, 412, "stale If-Match").await;
     let r = app
         .client
-        .patch(app.url(&format!("/api/v1/documents/{id}/fields/rentable_square_feet")))
+        .patch(app.url(&format!(
+            "/api/v1/documents/{id}/fields/rentable_square_feet"
+        )))
         .bearer_auth(key)
         .json(&json!({"status": "approved"}))
         .send()
@@ -424,10 +523,25 @@ pub async fn corrections_are_events_with_etags(app: TestApp) {
         (json!({"status": "maybe"}), 422),
         (json!({"value": 1}), 422),
     ] {
-        let r = app.client.patch(&field).bearer_auth(key).json(&body).send().await.unwrap();
+        let r = app
+            .client
+            .patch(&field)
+            .bearer_auth(key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         assert_problem(r, status, &body.to_string()).await;
     }
-    let r = app.client.patch(&field).bearer_auth(key).body("{").header("content-type", "application/json").send().await.unwrap();
+    let r = app
+        .client
+        .patch(&field)
+        .bearer_auth(key)
+        .body("{")
+        .header("content-type", "application/json")
+        .send()
+        .await
+        .unwrap();
     assert_problem(r, 400, "malformed JSON").await;
     let r = app
         .client
@@ -439,18 +553,37 @@ pub async fn corrections_are_events_with_etags(app: TestApp) {
         .unwrap();
     assert_problem(r, 404, "unknown field").await;
 
-    let x: Value = app.client.get(&url).bearer_auth(key).send().await.unwrap().json().await.unwrap();
+    let x: Value = app
+        .client
+        .get(&url)
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(x["lease"]["landlord"]["value"], "Harbor Point Holdings LLC");
     assert_eq!(x["lease"]["landlord"]["status"], "corrected");
-    assert_eq!(x["lease"]["landlord"]["evidence"][0]["page"], 1, "evidence is kept");
+    assert_eq!(
+        x["lease"]["landlord"]["evidence"][0]["page"], 1,
+        "evidence is kept"
+    );
     assert_eq!(x["lease"]["rentable_square_feet"]["status"], "approved");
-    let (_, history) = app.get_json(key, &format!("/api/v1/documents/{id}/corrections")).await;
+    let (_, history) = app
+        .get_json(key, &format!("/api/v1/documents/{id}/corrections"))
+        .await;
     let history = history.as_array().unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0]["field"], "landlord");
     assert_eq!(history[0]["action"], "correct");
     assert_eq!(history[0]["note"], "per estoppel");
-    assert!(history[0]["actor"].as_str().unwrap().starts_with("api_key:lg_"));
+    assert!(
+        history[0]["actor"]
+            .as_str()
+            .unwrap()
+            .starts_with("api_key:lg_")
+    );
     let before: Value = serde_json::from_str(history[0]["before_value"].as_str().unwrap()).unwrap();
     assert_eq!(before["value"], "Harbor Point LLC");
 }
@@ -462,8 +595,13 @@ pub async fn finished_events_apply_exactly_once(app: TestApp) {
     // A duplicate delivery of the same finished event (or a late failure) changes nothing.
     let sha = doc["sha256"].as_str().unwrap().to_string();
     for outcome in [
-        JobOutcome::Done { result_key: keys::extraction(&app.a.org_id, &id, &sha) },
-        JobOutcome::Failed { message: "late".into(), input_error: false },
+        JobOutcome::Done {
+            result_key: keys::extraction(&app.a.org_id, &id, &sha),
+        },
+        JobOutcome::Failed {
+            message: "late".into(),
+            input_error: false,
+        },
     ] {
         let event = WorkerEvent::Finished {
             org_id: app.a.org_id.clone(),
@@ -471,13 +609,16 @@ pub async fn finished_events_apply_exactly_once(app: TestApp) {
             sha256: sha.clone(),
             outcome,
         };
-        api::service::jobs::apply_event(&app.state, &event).await.unwrap();
+        api::service::jobs::apply_event(&app.state, &event)
+            .await
+            .unwrap();
     }
-    let versions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM extractions WHERE document_id = $1")
-        .bind(&id)
-        .fetch_one(app.state.repo.pool())
-        .await
-        .unwrap();
+    let versions: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM extractions WHERE document_id = $1")
+            .bind(&id)
+            .fetch_one(app.state.repo.pool())
+            .await
+            .unwrap();
     assert_eq!(versions, 1);
     let (_, after) = app.get_json(key, &format!("/api/v1/documents/{id}")).await;
     assert_eq!(after["status"], "done");
@@ -489,7 +630,9 @@ pub async fn finished_events_apply_exactly_once(app: TestApp) {
         pages_done: 1,
         pages_total: 9,
     };
-    api::service::jobs::apply_event(&app.state, &event).await.unwrap();
+    api::service::jobs::apply_event(&app.state, &event)
+        .await
+        .unwrap();
     let (_, after) = app.get_json(key, &format!("/api/v1/documents/{id}")).await;
     assert_eq!(after["status"], "done");
 }
@@ -518,11 +661,28 @@ pub async fn sessions_sign_in_and_need_csrf_for_writes(app: TestApp) {
         .iter()
         .map(|v| v.to_str().unwrap().to_string())
         .collect();
-    let session = cookies.iter().find(|c| c.starts_with("leasegrid_session=")).unwrap();
-    let csrf = cookies.iter().find(|c| c.starts_with("leasegrid_csrf=")).unwrap();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("leasegrid_session="))
+        .unwrap();
+    let csrf = cookies
+        .iter()
+        .find(|c| c.starts_with("leasegrid_csrf="))
+        .unwrap();
     assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"));
-    assert!(!csrf.contains("HttpOnly"), "the web app reads the CSRF cookie");
-    let value = |c: &str| c.split(';').next().unwrap().split_once('=').unwrap().1.to_string();
+    assert!(
+        !csrf.contains("HttpOnly"),
+        "the web app reads the CSRF cookie"
+    );
+    let value = |c: &str| {
+        c.split(';')
+            .next()
+            .unwrap()
+            .split_once('=')
+            .unwrap()
+            .1
+            .to_string()
+    };
     let (session, csrf) = (value(session), value(csrf));
     let cookie = format!("leasegrid_session={session}; leasegrid_csrf={csrf}");
     let me: Value = app
@@ -539,7 +699,14 @@ pub async fn sessions_sign_in_and_need_csrf_for_writes(app: TestApp) {
     assert_eq!(me["role"], "admin");
     assert_eq!(me["email"], app.a.admin_email.as_str());
     let view = json!({"name": "csrf", "state": {}});
-    let r = app.client.post(app.url("/api/v1/views")).header("cookie", &cookie).json(&view).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/api/v1/views"))
+        .header("cookie", &cookie)
+        .json(&view)
+        .send()
+        .await
+        .unwrap();
     assert_problem(r, 403, "cookie write without CSRF header").await;
     let r = app
         .client
@@ -570,26 +737,51 @@ pub async fn sessions_sign_in_and_need_csrf_for_writes(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 204);
-    let r = app.client.get(app.url("/api/v1/auth/me")).header("cookie", &cookie).send().await.unwrap();
+    let r = app
+        .client
+        .get(app.url("/api/v1/auth/me"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
     assert_problem(r, 401, "after logout").await;
 }
 
 pub async fn templates_and_views_round_trip(app: TestApp) {
     let key = &app.a.api_key;
     let post = |path: &'static str, body: Value| {
-        app.client.post(app.url(path)).bearer_auth(key).json(&body).send()
+        app.client
+            .post(app.url(path))
+            .bearer_auth(key)
+            .json(&body)
+            .send()
     };
-    let t: Value = post("/api/v1/templates", json!({"name": "nda", "description": "NDAs", "body": "[[fields]]\nname = \"term\"\n"}))
-        .await
-        .unwrap()
-        .json()
+    let t: Value = post(
+        "/api/v1/templates",
+        json!({"name": "nda", "description": "NDAs", "body": "[[fields]]\nname = \"term\"\n"}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let r = post("/api/v1/templates", json!({"name": "nda", "body": "a = 1"}))
         .await
         .unwrap();
-    let r = post("/api/v1/templates", json!({"name": "nda", "body": "a = 1"})).await.unwrap();
     assert_problem(r, 409, "duplicate template name").await;
-    let r = post("/api/v1/templates", json!({"name": "bad", "body": "[[fields"})).await.unwrap();
+    let r = post(
+        "/api/v1/templates",
+        json!({"name": "bad", "body": "[[fields"}),
+    )
+    .await
+    .unwrap();
     assert_problem(r, 422, "invalid TOML").await;
-    let r = post("/api/v1/templates", json!({"name": "lease", "body": "a = 1"})).await.unwrap();
+    let r = post(
+        "/api/v1/templates",
+        json!({"name": "lease", "body": "a = 1"}),
+    )
+    .await
+    .unwrap();
     assert_problem(r, 422, "built-in name").await;
     let id = t["id"].as_str().unwrap();
     let r = app
@@ -610,7 +802,10 @@ pub async fn templates_and_views_round_trip(app: TestApp) {
         .bearer_auth(key)
         .multipart(
             reqwest::multipart::Form::new()
-                .part("file", reqwest::multipart::Part::bytes(tiny_pdf("tpl")).file_name("n.pdf"))
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(tiny_pdf("tpl")).file_name("n.pdf"),
+                )
                 .text("template", "nda"),
         )
         .send()
@@ -619,19 +814,30 @@ pub async fn templates_and_views_round_trip(app: TestApp) {
     assert_eq!(r.status().as_u16(), 202);
     let doc: Value = r.json().await.unwrap();
     assert_eq!(doc["template"], "nda");
-    let r = app.client.delete(app.url(&format!("/api/v1/templates/{id}"))).bearer_auth(key).send().await.unwrap();
+    let r = app
+        .client
+        .delete(app.url(&format!("/api/v1/templates/{id}")))
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status().as_u16(), 204);
     let (status, _) = app.get_json(key, &format!("/api/v1/templates/{id}")).await;
     assert_eq!(status, 404);
 
-    let v: Value = post("/api/v1/views", json!({"name": "Expiring", "state": {"sort": "-expiration_date"}}))
-        .await
-        .unwrap()
-        .json()
+    let v: Value = post(
+        "/api/v1/views",
+        json!({"name": "Expiring", "state": {"sort": "-expiration_date"}}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(v["state"]["sort"], "-expiration_date");
+    let r = post("/api/v1/views", json!({"name": "x", "state": [1]}))
         .await
         .unwrap();
-    assert_eq!(v["state"]["sort"], "-expiration_date");
-    let r = post("/api/v1/views", json!({"name": "x", "state": [1]})).await.unwrap();
     assert_problem(r, 422, "state must be an object").await;
     let (_, views) = app.get_json(key, "/api/v1/views").await;
     assert_eq!(views.as_array().unwrap().len(), 1);
@@ -652,7 +858,8 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
             .replace("/pages/1.png", "/pages/{page}");
         let op = &paths
             .get(&templ)
-            .unwrap_or_else(|| panic!("{templ} is missing from the OpenAPI document"))[m.to_lowercase()];
+            .unwrap_or_else(|| panic!("{templ} is missing from the OpenAPI document"))
+            [m.to_lowercase()];
         assert!(op.is_object(), "{m} {templ} is not documented");
         assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()));
     }
@@ -673,8 +880,13 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
     refs(&doc, &mut all);
     assert!(!all.is_empty());
     for r in all {
-        let name = r.strip_prefix("#/components/schemas/").expect("local schema refs");
-        assert!(doc["components"]["schemas"][name].is_object(), "{r} does not resolve");
+        let name = r
+            .strip_prefix("#/components/schemas/")
+            .expect("local schema refs");
+        assert!(
+            doc["components"]["schemas"][name].is_object(),
+            "{r} does not resolve"
+        );
     }
     for s in ["api_key", "session"] {
         assert!(doc["components"]["securitySchemes"][s].is_object());

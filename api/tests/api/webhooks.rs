@@ -48,12 +48,18 @@ async fn deliveries_are_signed_and_retried() {
     let hook: Value = r.json().await.unwrap();
     let secret = hook["secret"].as_str().unwrap().to_string();
     let (_, listed) = app.get_json(key, "/api/v1/webhooks").await;
-    assert!(listed[0].get("secret").is_none(), "the secret is shown once");
+    assert!(
+        listed[0].get("secret").is_none(),
+        "the secret is shown once"
+    );
 
     let id = done_document(&app, key, &app.a.org_id, "hook").await;
     let start = std::time::Instant::now();
     while received.lock().unwrap().is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(20), "no delivery arrived");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no delivery arrived"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let (headers, body) = received.lock().unwrap()[0].clone();
@@ -71,14 +77,25 @@ async fn deliveries_are_signed_and_retried() {
     let hook_id = hook["id"].as_str().unwrap();
     let start = std::time::Instant::now();
     let states = loop {
-        let states = app.state.repo.delivery_states(&app.a.org_id, hook_id).await.unwrap();
+        let states = app
+            .state
+            .repo
+            .delivery_states(&app.a.org_id, hook_id)
+            .await
+            .unwrap();
         if states.iter().all(|(s, _)| s == "delivered") {
             break states;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "undelivered: {states:?}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "undelivered: {states:?}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     let total: i64 = states.iter().map(|(_, n)| n).sum();
-    assert_eq!(total as usize, attempts.load(std::sync::atomic::Ordering::SeqCst));
+    assert_eq!(
+        total as usize,
+        attempts.load(std::sync::atomic::Ordering::SeqCst)
+    );
     assert!(states.iter().any(|(_, n)| *n == 2), "{states:?}");
 }

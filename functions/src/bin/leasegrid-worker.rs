@@ -24,7 +24,12 @@ enum Mode {
     about = "Leasegrid extraction worker (Pub/Sub pull or push)"
 )]
 struct Args {
-    #[arg(long, value_enum, env = "LEASEGRID_WORKER_MODE", default_value = "pull")]
+    #[arg(
+        long,
+        value_enum,
+        env = "LEASEGRID_WORKER_MODE",
+        default_value = "pull"
+    )]
     mode: Mode,
     /// Where jobs come from: `pubsub://projects/PROJECT`.
     #[arg(long, env = "LEASEGRID_QUEUE_URL")]
@@ -69,7 +74,9 @@ fn run(args: Args) -> anyhow::Result<()> {
         ..ReadOptions::default()
     };
     let extractor = Arc::new(Extractor::new(&resources, options)?);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let queue = functions::queue::open(&args.queue_url, args.pubsub_endpoint.as_deref()).await?;
         anyhow::ensure!(
@@ -106,7 +113,8 @@ fn run(args: Args) -> anyhow::Result<()> {
 
 async fn shutdown_signal() {
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -25,7 +25,13 @@ impl<T: Clone + Send + 'static> Channel<T> {
     }
 
     async fn recv(&self) -> Result<Delivery<T>, QueueError> {
-        let message = self.rx.lock().await.recv().await.ok_or(QueueError::Closed)?;
+        let message = self
+            .rx
+            .lock()
+            .await
+            .recv()
+            .await
+            .ok_or(QueueError::Closed)?;
         // The acker keeps a copy so that a nack can put the message back.
         Ok(Delivery::new(
             message.clone(),

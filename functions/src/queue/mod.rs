@@ -50,9 +50,8 @@ pub enum WorkerEvent {
 impl WorkerEvent {
     pub fn document_id(&self) -> &str {
         match self {
-            WorkerEvent::Progress { document_id, .. } | WorkerEvent::Finished { document_id, .. } => {
-                document_id
-            }
+            WorkerEvent::Progress { document_id, .. }
+            | WorkerEvent::Finished { document_id, .. } => document_id,
         }
     }
 }

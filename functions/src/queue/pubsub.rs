@@ -6,8 +6,8 @@ use super::{Acknowledge, Delivery, Job, JobQueue, QueueError, WorkerEvent};
 use async_trait::async_trait;
 use google_cloud_pubsub::client::{Publisher, Subscriber, SubscriptionAdmin, TopicAdmin};
 use google_cloud_pubsub::model::Message;
-use google_cloud_pubsub::subscriber::handler::Handler;
 use google_cloud_pubsub::subscriber::MessageStream;
+use google_cloud_pubsub::subscriber::handler::Handler;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tokio::sync::Mutex;
@@ -53,7 +53,10 @@ impl PubSubConfig {
     }
 
     fn subscription(&self, what: &str) -> String {
-        format!("projects/{}/subscriptions/{}-{what}", self.project, self.prefix)
+        format!(
+            "projects/{}/subscriptions/{}-{what}",
+            self.project, self.prefix
+        )
     }
 }
 
@@ -66,9 +69,9 @@ macro_rules! configured {
     ($builder:expr, $config:expr) => {{
         let mut b = $builder;
         if let Some(endpoint) = &$config.endpoint {
-            b = b
-                .with_endpoint(endpoint.clone())
-                .with_credentials(google_cloud_auth::credentials::anonymous::Builder::new().build());
+            b = b.with_endpoint(endpoint.clone()).with_credentials(
+                google_cloud_auth::credentials::anonymous::Builder::new().build(),
+            );
         }
         b.build().await.map_err(backend)
     }};
@@ -230,7 +233,10 @@ mod tests {
         let c = PubSubConfig::parse("acme-prod", None).unwrap();
         assert_eq!(c.topic("jobs"), "projects/acme-prod/topics/leasegrid-jobs");
         let c = PubSubConfig::parse("p?prefix=t1", Some("http://x:1")).unwrap();
-        assert_eq!(c.subscription("events"), "projects/p/subscriptions/t1-events");
+        assert_eq!(
+            c.subscription("events"),
+            "projects/p/subscriptions/t1-events"
+        );
         assert!(PubSubConfig::parse("", None).is_none());
         assert!(PubSubConfig::parse("a/b", None).is_none());
     }
@@ -244,11 +250,15 @@ mod tests {
             return;
         };
         let prefix = format!("t{}", uuid::Uuid::new_v4().simple());
-        let config = PubSubConfig::parse(&format!("test-project?prefix={prefix}"), Some(&endpoint)).unwrap();
-        let queue = tokio::time::timeout(std::time::Duration::from_secs(30), PubSubQueue::connect(config))
-            .await
-            .expect("the emulator answers within 30 s")
-            .expect("connect to the emulator");
+        let config =
+            PubSubConfig::parse(&format!("test-project?prefix={prefix}"), Some(&endpoint)).unwrap();
+        let queue = tokio::time::timeout(
+            std::time::Duration::from_secs(30),
+            PubSubQueue::connect(config),
+        )
+        .await
+        .expect("the emulator answers within 30 s")
+        .expect("connect to the emulator");
         super::super::contract::queue_contract(&queue).await;
     }
 }
