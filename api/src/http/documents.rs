@@ -87,8 +87,10 @@ pub struct ListQuery {
     /// Case-insensitive part of the filename.
     q: Option<String>,
     /// `created_at`, `-created_at` (default), `filename` or `-filename`.
+    #[param(pattern = "^-?(created_at|filename)$")]
     sort: Option<String>,
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<i64>,
     /// `next_cursor` of the previous page.
     cursor: Option<String>,

@@ -19,7 +19,7 @@ const POLL: Duration = Duration::from_secs(1);
 #[utoipa::path(get, path = "/api/v1/documents/{id}/events", tag = "documents",
     params(("id" = String, Path, description = "document id")),
     responses(
-        (status = 200, description = "an event stream of document states", content_type = "text/event-stream", body = String),
+        (status = 200, description = "an event stream: `event` is `progress`, `done` or `failed`, `data` a document JSON", content_type = "text/event-stream", body = Object),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "no such document in your organization", body = Problem, content_type = "application/problem+json"),
     ),

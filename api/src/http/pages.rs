@@ -16,7 +16,7 @@ const DPI: f32 = 110.0;
 /// A page (1-based) of the original as PNG, e.g. `/pages/1.png`.
 #[utoipa::path(get, path = "/api/v1/documents/{id}/pages/{page}", tag = "documents",
     params(("id" = String, Path, description = "document id"),
-           ("page" = String, Path, description = "`N.png`, N the 1-based page number", example = "1.png")),
+           ("page" = String, Path, description = "`N.png`, N the 1-based page number", example = "1.png", pattern = "^[1-9][0-9]{0,5}\\.png$")),
     responses(
         (status = 200, description = "the rendered page", content_type = "image/png", body = Vec<u8>),
         (status = 400, description = "not `N.png`", body = Problem, content_type = "application/problem+json"),

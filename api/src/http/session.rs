@@ -49,6 +49,7 @@ fn set_cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bo
         (status = 200, description = "signed in; sets the `leasegrid_session` (HttpOnly) and `leasegrid_csrf` cookies", body = Me),
         (status = 400, description = "malformed body", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "wrong email or password", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "email or password missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn login(State(state): State<AppState>, body: JsonBody<Login>) -> ApiResult<Response> {
     let Login { email, password } = body.0;

@@ -68,6 +68,7 @@ impl TemplateIn {
 #[utoipa::path(post, path = "/api/v1/templates", tag = "templates", request_body = TemplateIn,
     responses(
         (status = 201, description = "saved", body = TemplateOut),
+        (status = 400, description = "malformed JSON or not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "needs the analyst role", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "the name is taken", body = Problem, content_type = "application/problem+json"),
@@ -125,6 +126,7 @@ pub async fn get(
     params(("id" = String, Path, description = "template id")), request_body = TemplateIn,
     responses(
         (status = 200, description = "replaced", body = TemplateOut),
+        (status = 400, description = "malformed JSON or not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "needs the analyst role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "no such template", body = Problem, content_type = "application/problem+json"),

@@ -67,6 +67,7 @@ impl ViewIn {
 #[utoipa::path(post, path = "/api/v1/views", tag = "views", request_body = ViewIn,
     responses(
         (status = 201, description = "saved", body = ViewOut),
+        (status = 400, description = "malformed JSON or not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "the name is taken", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "invalid name or state", body = Problem, content_type = "application/problem+json"),
@@ -129,6 +130,7 @@ pub async fn get(
     params(("id" = String, Path, description = "view id")), request_body = ViewIn,
     responses(
         (status = 200, description = "replaced", body = ViewOut),
+        (status = 400, description = "malformed JSON or not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "no such view", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "the name is taken", body = Problem, content_type = "application/problem+json"),

@@ -52,6 +52,7 @@ pub struct WebhookIn {
 #[utoipa::path(post, path = "/api/v1/webhooks", tag = "webhooks", request_body = WebhookIn,
     responses(
         (status = 201, description = "subscribed; the answer carries the signing secret once", body = WebhookOut),
+        (status = 400, description = "malformed JSON or not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "needs the admin role", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "bad URL or event name", body = Problem, content_type = "application/problem+json"),
