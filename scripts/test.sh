@@ -29,4 +29,7 @@ step "frontend unit tests"
 
 step "browser tests"
 cargo build --locked -p api --bin leasegrid
+
+step "API property tests (schemathesis)"
+scripts/schemathesis.sh ./target/debug/leasegrid 5
 scripts/browser-test.sh ./target/debug/leasegrid
