@@ -16,6 +16,8 @@ pub enum ExtractError {
     TooManyPages { pages: usize, limit: usize },
     #[error("the image is {width}x{height} pixels, over the limit of {limit} pixels")]
     ImageTooLarge { width: u64, height: u64, limit: u64 },
+    #[error("the spreadsheet is too large to read safely: {detail}")]
+    SpreadsheetTooLarge { detail: String },
     #[error("the file is damaged: {0}")]
     Corrupt(String),
     #[error("a required component is missing: {0}")]

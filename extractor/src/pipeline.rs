@@ -71,6 +71,9 @@ pub fn abstract_read_document(
         && let Some(roll) = crate::rentroll::detect_and_extract(doc)
     {
         extraction.kind = ExtractionKind::RentRoll;
+        extraction
+            .diagnostics
+            .extend(roll.diagnostics.iter().cloned());
         extraction.rent_roll = Some(roll);
         return Ok(extraction);
     }

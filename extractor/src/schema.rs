@@ -152,6 +152,9 @@ pub struct RentRoll {
     pub as_of_date: Option<Field>,
     pub rows: Vec<RentRollRow>,
     pub totals: RentRollTotals,
+    /// What reading the roll noticed: totals that disagree with the document's, skipped tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -202,6 +205,12 @@ pub struct RentRollTotals {
     pub occupancy_percent: f64,
     pub monthly_base_rent: Option<Money>,
     pub stated_totals_match: Option<bool>,
+    /// Units with status vacant.
+    #[serde(default)]
+    pub vacant_units: usize,
+    /// Sum of the rows' annual base rent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_base_rent: Option<Money>,
 }
 
 #[cfg(test)]

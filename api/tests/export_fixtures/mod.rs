@@ -325,6 +325,15 @@ pub fn rent_roll(units: usize) -> Extraction {
         .filter(|r| r.status != UnitStatus::Vacant)
         .filter_map(|r| r.rentable_square_feet)
         .sum();
+    let annual: Decimal = rows
+        .iter()
+        .filter_map(|r| r.annual_base_rent.as_ref())
+        .map(|m| m.amount)
+        .sum();
+    let vacant_units = rows
+        .iter()
+        .filter(|r| r.status == UnitStatus::Vacant)
+        .count();
     let monthly: Decimal = rows
         .iter()
         .filter_map(|r| r.monthly_base_rent.as_ref())
@@ -369,7 +378,10 @@ pub fn rent_roll(units: usize) -> Extraction {
                 },
                 monthly_base_rent: Some(Money::usd(monthly)),
                 stated_totals_match: None,
+                vacant_units,
+                annual_base_rent: Some(Money::usd(annual)),
             },
+            ..RentRoll::default()
         }),
         custom: None,
         diagnostics: vec![],

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Rent-roll benchmark: rows per second reading and normalizing a generated 5,000-unit export in
+# each layout (goal: under 1 s per export), and whether each came out exact.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+cargo build --release --locked -q -p extractor --bin bench-rentroll
+"${CARGO_TARGET_DIR:-target}/release/bench-rentroll" "${RENTROLL_BENCH_UNITS:-5000}" 3
