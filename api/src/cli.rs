@@ -129,6 +129,16 @@ pub struct EvalArgs {
     /// A Kleister NDA split folder (with `train/in.tsv.xz`, `train/expected.tsv`, `documents/`).
     #[arg(long)]
     pub kleister: Option<PathBuf>,
+    /// Kleister: read the benchmark's own text layer (`text_best`) instead of the PDFs.
+    #[arg(long, requires = "kleister")]
+    pub text_layer: bool,
+    /// Kleister: only the first N documents.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Fit the template's confidence calibration on all documents and merge it into this JSON
+    /// file (the committed one is `extractor/src/fields/calibration.json`).
+    #[arg(long)]
+    pub fit_calibration: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -73,3 +73,54 @@ fn real_rent_roll_exports_every_row_with_matching_totals() {
         );
     }
 }
+
+/// A real native-PDF lease (DL03) read and abstracted by the extractor, exported as a PDF with
+/// its own pages as thumbnails, and read back by the extractor's pdfium reader.
+#[test]
+fn real_lease_abstract_cites_its_pages() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/leases/DL03-post-tension-nevada-henderson-lease.pdf");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let extractor = Extractor::new(&functions::resources::locate(), ReadOptions::default())
+        .expect("extractor starts");
+    let extraction = extractor
+        .extract(&bytes, "DL03.pdf", None, &|_| {})
+        .expect("DL03 extracts");
+    let lease = extraction.lease.as_ref().expect("DL03 is a lease");
+    let pages = |n: usize| extractor.render_page_png(&bytes, n, 60.0).ok();
+    let pdf = export::pdf_abstract(&extraction, &pages, &ExportOptions::default()).unwrap();
+    let workbook = export::document_workbook(&extraction, &ExportOptions::default()).unwrap();
+    let book: Xlsx<_> = open_workbook_from_rs(Cursor::new(workbook)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Abstract", "Rent Schedule", "Critical Dates"]
+    );
+
+    // The extractor owns this process's pdfium binding, so the abstract is read back through it.
+    let read = extractor
+        .read(&pdf, "abstract.pdf", &|_| {})
+        .expect("the abstract reads back");
+    assert!(!read.pages.is_empty());
+    let text = read.text();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Every value the extractor found is printed with its page citation.
+    let mut cited = 0;
+    for (name, field) in lease {
+        let Some(page) = field.evidence.iter().find_map(|e| e.page) else {
+            continue;
+        };
+        if field.value.is_null() || matches!(name.as_str(), "rent_schedule" | "critical_dates") {
+            continue;
+        }
+        assert!(
+            text.contains(&format!("p. {page}")),
+            "{name}: no p. {page} in {text}"
+        );
+        cited += 1;
+    }
+    assert!(cited >= 3, "only {cited} cited values in DL03's abstract");
+    if let Some(tenant) = lease.get("tenant").and_then(|f| f.value.as_str()) {
+        let tenant = tenant.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&tenant), "tenant {tenant:?} missing");
+    }
+}

@@ -20,6 +20,8 @@ pub enum ExtractError {
     SpreadsheetTooLarge { detail: String },
     #[error("the file is damaged: {0}")]
     Corrupt(String),
+    #[error("invalid template: {0}")]
+    BadTemplate(String),
     #[error("a required component is missing: {0}")]
     MissingResource(String),
     #[error("internal extractor error: {0}")]

@@ -79,6 +79,7 @@ pub fn abstract_read_document(
     }
     let result = crate::fields::abstract_document(doc, template)?;
     extraction.kind = result.kind;
+    extraction.diagnostics.extend(result.diagnostics);
     match custom {
         Some(name) => {
             extraction.custom = Some(CustomResult {

@@ -1,27 +1,232 @@
 //! Field extraction: candidates from the layout, normalized, validated and scored, for the
 //! built-in `lease` template and user templates.
 
-use crate::model::Document;
-use crate::schema::{ExtractionKind, FieldMap};
+pub mod calibration;
+pub mod candidates;
+pub mod engine;
+pub mod gold;
+pub mod kleister;
+pub mod labels;
+pub mod lease;
+pub mod parties;
+pub mod patterns;
+pub mod rent;
+pub mod retrieve;
+pub mod score;
+pub mod template;
+pub mod text;
+pub mod typed;
+pub mod validate;
+
+use crate::field_model::FieldModel;
+use crate::fields::calibration::Calibration;
+use crate::fields::candidates::Candidate;
+use crate::fields::engine::{Context, has_any};
+use crate::fields::template::{FieldType, Template, TemplateField};
+use crate::model::{Diagnostic, Document};
+use crate::schema::{ExtractionKind, Field, FieldMap};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+pub use kleister::kleister_line;
 
 /// What the abstraction of one document produced.
 pub struct Abstract {
     pub kind: ExtractionKind,
     pub fields: FieldMap,
+    /// Each field's score before calibration (`None` for a field left empty), for fitting and
+    /// evaluating the calibration.
+    pub raw_scores: BTreeMap<String, Option<f64>>,
+    /// Failed cross-field checks.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Switches for abstraction.
+#[derive(Clone, Default)]
+pub struct AbstractOptions {
+    /// A trained model proposing spans, one more candidate source; `None` runs without one.
+    pub model: Option<Arc<dyn FieldModel>>,
+    /// Calibration to apply; `None` uses the fitted parameters shipped with the build.
+    pub calibration: Option<Calibration>,
 }
 
 /// Abstracts a lease (or a custom template given as a built-in name or TOML text).
 pub fn abstract_document(
-    _doc: &Document,
-    _template: Option<&str>,
+    doc: &Document,
+    template: Option<&str>,
 ) -> Result<Abstract, crate::ExtractError> {
-    Ok(Abstract {
-        kind: ExtractionKind::Unknown,
-        fields: FieldMap::new(),
-    })
+    abstract_document_with(doc, template, &AbstractOptions::default())
 }
 
-/// The Kleister benchmark's one-line `key=value` rendering of a `kleister-nda` extraction.
-pub fn kleister_line(_extraction: &crate::schema::Extraction) -> String {
-    String::new()
+/// `abstract_document` with an optional model and calibration.
+pub fn abstract_document_with(
+    doc: &Document,
+    template: Option<&str>,
+    options: &AbstractOptions,
+) -> Result<Abstract, crate::ExtractError> {
+    let template = Template::resolve(template)?;
+    let text = text::DocText::new(doc);
+    let index = retrieve::Index::new(text.as_str());
+    let ctx = Context::new(&text, &index, options.model.clone());
+    let calibration = options
+        .calibration
+        .clone()
+        .unwrap_or_else(|| Calibration::fitted(&template.name));
+    if template.is_lease() {
+        Ok(abstract_lease(&ctx, &template, &calibration))
+    } else {
+        Ok(abstract_custom(&ctx, &template, &calibration))
+    }
+}
+
+fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration) -> Abstract {
+    let mut chosen: BTreeMap<String, Option<score::Scored>> = BTreeMap::new();
+    let rows = rent::rows(ctx);
+    for field in &template.fields {
+        let mut cands: Vec<Candidate> = match field.kind {
+            FieldType::RentSchedule | FieldType::CriticalDates => continue,
+            FieldType::Rent => rent::base_rent(ctx, &rows),
+            _ => lease::candidates(ctx, &field.name),
+        };
+        cands.extend(engine::model_candidates(ctx, field.kind, &query(field)));
+        chosen.insert(field.name.clone(), score::choose(&cands));
+    }
+    let value_of = |name: &str| {
+        chosen
+            .get(name)
+            .and_then(|s| s.as_ref())
+            .map(|s| s.value.clone())
+            .unwrap_or(Value::Null)
+    };
+    let (rent, start, end) = (
+        value_of("base_rent"),
+        value_of("commencement_date"),
+        value_of("expiration_date"),
+    );
+    let flat = (!rent.is_null() && value_of("escalation_percent").is_null())
+        .then_some((&rent, &start, &end));
+    let schedule = rent::rent_schedule(ctx, &rows, flat);
+    chosen.insert("rent_schedule".into(), score::choose(&schedule));
+
+    let mut fields: FieldMap = chosen
+        .iter()
+        .map(|(k, s)| {
+            (
+                k.clone(),
+                score::to_field(s.clone(), 1.0, calibration.for_field(k)),
+            )
+        })
+        .collect();
+    let checks = validate::check(&fields);
+    let mut raw_scores = BTreeMap::new();
+    for (name, s) in &chosen {
+        let factor = checks.factor(name);
+        fields.insert(
+            name.clone(),
+            score::to_field(s.clone(), factor, calibration.for_field(name)),
+        );
+        raw_scores.insert(name.clone(), s.as_ref().map(|s| s.raw * factor));
+    }
+    let critical = rent::critical_dates(&fields);
+    let absent = calibration.for_field("critical_dates").absent;
+    let critical_field = if critical.is_null() {
+        Field::absent(absent)
+    } else {
+        let conf = fields
+            .get("expiration_date")
+            .map_or(absent, |f| f.confidence);
+        let evidence = fields
+            .get("expiration_date")
+            .map(|f| f.evidence.clone())
+            .unwrap_or_default();
+        Field {
+            value: critical,
+            confidence: conf,
+            evidence,
+            status: Default::default(),
+        }
+    };
+    fields.insert("critical_dates".into(), critical_field);
+    Abstract {
+        kind: lease_kind(ctx),
+        fields,
+        raw_scores,
+        diagnostics: checks.diagnostics,
+    }
+}
+
+/// The retrieval query of a field: its name in words and its description.
+fn query(field: &TemplateField) -> String {
+    format!(
+        "{} {}",
+        field.name.replace(['_', '-'], " "),
+        field.description
+    )
+}
+
+/// `amendment` when the opening says so, `lease` when it reads as a lease, else `unknown`.
+fn lease_kind(ctx: &Context) -> ExtractionKind {
+    let s = ctx.str();
+    let head = &s[..engine::floor(s, 2500.min(s.len()))];
+    let lower = head.to_lowercase();
+    if lower.contains("amendment to") && lower.contains("lease") {
+        ExtractionKind::Amendment
+    } else if lower.contains("lease") && has_any(s, &["landlord", "lessor", "tenant", "lessee"]) {
+        ExtractionKind::Lease
+    } else {
+        ExtractionKind::Unknown
+    }
+}
+
+fn abstract_custom(ctx: &Context, template: &Template, calibration: &Calibration) -> Abstract {
+    let mut fields = FieldMap::new();
+    let mut raw_scores = BTreeMap::new();
+    for field in &template.fields {
+        let cands = engine::generic_candidates(ctx, field);
+        if field.repeatable {
+            let (f, raw) = repeatable_field(&cands, calibration.for_field(&field.name));
+            raw_scores.insert(field.name.clone(), raw);
+            fields.insert(field.name.clone(), f);
+        } else {
+            let s = score::choose(&cands);
+            raw_scores.insert(field.name.clone(), s.as_ref().map(|s| s.raw));
+            let platt = calibration.for_field(&field.name);
+            fields.insert(field.name.clone(), score::to_field(s, 1.0, platt));
+        }
+    }
+    Abstract {
+        kind: ExtractionKind::Custom,
+        fields,
+        raw_scores,
+        diagnostics: vec![],
+    }
+}
+
+/// Every distinct value in order of first mention, with evidence for each.
+fn repeatable_field(cands: &[Candidate], platt: &calibration::Platt) -> (Field, Option<f64>) {
+    let mut seen: Vec<(String, &Candidate)> = Vec::new();
+    let mut sorted: Vec<&Candidate> = cands.iter().filter(|c| !c.value.is_null()).collect();
+    sorted.sort_by_key(|c| c.at);
+    for c in sorted {
+        let key = c.agreement_key();
+        if !seen.iter().any(|(k, _)| *k == key) {
+            seen.push((key, c));
+        }
+    }
+    if seen.is_empty() {
+        return (Field::absent(platt.absent), None);
+    }
+    let raw = seen
+        .iter()
+        .map(|(_, c)| c.source.prior() * c.strength)
+        .sum::<f64>()
+        / seen.len() as f64;
+    let field = Field {
+        value: Value::Array(seen.iter().map(|(_, c)| c.value.clone()).collect()),
+        confidence: platt.apply(raw),
+        evidence: seen.iter().map(|(_, c)| c.evidence.clone()).collect(),
+        status: Default::default(),
+    };
+    (field, Some(raw))
 }

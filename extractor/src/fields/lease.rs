@@ -1,0 +1,998 @@
+//! Role-aware finders for the lease abstract: parties by their defined roles, the term clause,
+//! rent and its schedule, options, lease type and the text clauses, each adding candidates on
+//! top of the generic template sources.
+
+use crate::fields::candidates::{Candidate, Source};
+use crate::fields::engine::{Context, has_any};
+use crate::fields::labels;
+use crate::fields::parties::lease_role;
+use crate::fields::patterns::{self, TimeUnit};
+use crate::fields::template::FieldType;
+use crate::fields::typed::{self, clip, date_value, money_value};
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Candidates for the lease field `name`.
+pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
+    match name {
+        "landlord" => party(ctx, "landlord", &["landlord", "lessor"]),
+        "tenant" => party(ctx, "tenant", &["tenant", "lessee"]),
+        "guarantor" => guarantor(ctx),
+        "premises_address" => address(ctx),
+        "suite" => suite(ctx),
+        "rentable_square_feet" => area(ctx),
+        "pro_rata_share" => clause_values(
+            ctx,
+            FieldType::Percent,
+            &[
+                "proportionate share",
+                "pro rata share",
+                "tenant's share",
+                "pro-rata share",
+            ],
+            &["proportionate share", "pro rata share", "share"],
+        ),
+        "lease_date" => lease_date(ctx),
+        "commencement_date" => term_date(
+            ctx,
+            &[
+                "commencement date",
+                "lease commencement date",
+                "term commencement date",
+            ],
+            &["commence", "beginning on", "begin on", "starting on"],
+        ),
+        "rent_commencement_date" => rent_commencement(ctx),
+        "expiration_date" => term_date(
+            ctx,
+            &[
+                "expiration date",
+                "termination date",
+                "expiry date",
+                "lease expiration date",
+            ],
+            &["terminat", "expir", "ending on", "end on", "through"],
+        ),
+        "term_months" => term_months(ctx),
+        "security_deposit" => deposit(ctx),
+        "tenant_improvement_allowance" => clause_values(
+            ctx,
+            FieldType::Money,
+            &[
+                "tenant improvement allowance",
+                "improvement allowance",
+                "allowance",
+            ],
+            &["allowance"],
+        ),
+        "escalation_percent" => escalation(ctx, true),
+        "rent_escalation" => escalation(ctx, false),
+        "base_year" => clause_values(ctx, FieldType::Year, &["base year"], &["base year"]),
+        "governing_law" => governing_law(ctx),
+        "renewal_options" => renewal(ctx),
+        "lease_type" => lease_type(ctx),
+        "permitted_use" => text_clause(
+            ctx,
+            "permitted use of the premises used for the purposes of",
+            &["use"],
+            &["permitted use", "use"],
+            &[],
+        ),
+        "termination_option" => text_clause(
+            ctx,
+            "tenant right to terminate this lease early termination option",
+            &["terminat", "tenant"],
+            &["termination option", "early termination"],
+            &["casualty", "condemn", "destr", "default", "eminent"],
+        ),
+        "expansion_rights" => text_clause(
+            ctx,
+            "right of first offer right of first refusal expansion option additional space",
+            &["right of first", "expansion"],
+            &[
+                "expansion",
+                "right of first offer",
+                "right of first refusal",
+            ],
+            &[],
+        ),
+        "purchase_option" => text_clause(
+            ctx,
+            "option to purchase the property right to purchase",
+            &["purchase"],
+            &["purchase option", "option to purchase"],
+            &[],
+        ),
+        "exclusive_use" => text_clause(
+            ctx,
+            "exclusive use landlord shall not lease competing",
+            &["exclusive"],
+            &["exclusive use"],
+            &[],
+        ),
+        "assignment_subletting" => text_clause(
+            ctx,
+            "assignment subletting assign sublet consent",
+            &["assign", "sublet"],
+            &["assignment"],
+            &[],
+        ),
+        "holdover" => text_clause(
+            ctx,
+            "holdover holding over after expiration of the term",
+            &["hold"],
+            &["holdover", "holding over"],
+            &[],
+        ),
+        "parking" => text_clause(
+            ctx,
+            "parking spaces parking passes",
+            &["parking"],
+            &["parking"],
+            &[],
+        ),
+        "free_rent" => text_clause(
+            ctx,
+            "free rent abatement abated rent",
+            &["abate", "free rent"],
+            &["free rent", "rent abatement", "abatement"],
+            &["casualty", "condemn", "destr"],
+        ),
+        _ => vec![],
+    }
+}
+
+fn label_candidates(ctx: &Context, keys: &[&str], kind: FieldType) -> Vec<Candidate> {
+    labels::with_key(&ctx.labels, keys)
+        .into_iter()
+        .flat_map(|l| ctx.typed_in(kind, l.value.clone(), Source::KeyValue, 1.0))
+        .collect()
+}
+
+fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = ctx
+        .parties
+        .iter()
+        .filter(|p| p.role.as_deref().and_then(lease_role) == Some(role))
+        .map(|p| {
+            ctx.candidate(
+                Value::String(p.name.clone()),
+                p.span.clone(),
+                Source::Preamble,
+                1.0,
+            )
+        })
+        .collect();
+    out.extend(
+        label_candidates(ctx, keys, FieldType::Party)
+            .into_iter()
+            .filter(|c| c.value.as_str().is_some_and(is_name_like)),
+    );
+    out
+}
+
+/// A label's value that names an entity rather than an address line or a note.
+fn is_name_like(s: &str) -> bool {
+    let first = s.chars().next().unwrap_or(' ');
+    !first.is_ascii_digit() && !has_any(s, &["see section", "attn", "none"]) && s.len() > 2
+}
+
+fn guarantor(ctx: &Context) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = ctx
+        .parties
+        .iter()
+        .filter(|p| p.role.as_deref().and_then(lease_role) == Some("guarantor"))
+        .map(|p| {
+            ctx.candidate(
+                Value::String(p.name.clone()),
+                p.span.clone(),
+                Source::Preamble,
+                1.0,
+            )
+        })
+        .collect();
+    for l in labels::with_key(&ctx.labels, &["guarantor", "guarantors", "guaranty"]) {
+        let v = &ctx.str()[l.value.clone()];
+        if has_any(v, &["none", "n/a", "not applicable"]) {
+            continue;
+        }
+        out.extend(ctx.typed_in(FieldType::Party, l.value.clone(), Source::KeyValue, 1.0));
+    }
+    out
+}
+
+static STREET: LazyLock<Regex> = LazyLock::new(|| {
+    let suffixes = [
+        "Street",
+        "St",
+        "Avenue",
+        "Ave",
+        "Road",
+        "Rd",
+        "Drive",
+        "Dr",
+        "Boulevard",
+        "Blvd",
+        "Lane",
+        "Ln",
+        "Way",
+        "Parkway",
+        "Pkwy",
+        "Highway",
+        "Hwy",
+        "Court",
+        "Ct",
+        "Place",
+        "Pl",
+        "Circle",
+        "Plaza",
+        "Square",
+        "Terrace",
+        "Trail",
+        "Pike",
+        "Freeway",
+    ];
+    // Title case or capitals: a street name is written as a name, which keeps "2,394 square
+    // feet" from reading as an address.
+    let alternatives: Vec<String> = suffixes
+        .iter()
+        .flat_map(|s| [s.to_string(), s.to_uppercase()])
+        .collect();
+    Regex::new(&format!(
+        r"\b(\d{{1,6}}\s+(?:[NSEW]{{1,2}}\.?\s+)?(?:[A-Z0-9][\w.'-]*\s+){{0,4}}?(?:(?:{})\b\.?|(?:Loop|LOOP)\s+\d+))",
+        alternatives.join("|")
+    ))
+    .expect("valid regex")
+});
+
+static LOCATED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
+});
+
+fn address(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    for m in LOCATED_AT.find_iter(s) {
+        let window_end = crate::fields::engine::floor(s, (m.end() + 220).min(s.len()));
+        let window = &s[m.end()..window_end];
+        // The words just before "located at", within the same sentence.
+        let from = crate::fields::engine::floor(s, m.start().saturating_sub(100));
+        let before = &s[from..m.start()];
+        let before = before.rsplit_once(". ").map_or(before, |(_, b)| b);
+        // The premises, not a party's place of business or notice address.
+        if has_any(
+            before,
+            &[
+                "place of business",
+                "notice",
+                "residing",
+                "principal office",
+            ],
+        ) {
+            continue;
+        }
+        if let Some((value, len)) = normalize_address(window) {
+            let strength = if has_any(
+                before,
+                &["premises", "property", "land", "building", "leases"],
+            ) {
+                1.0
+            } else {
+                0.6
+            };
+            out.push(ctx.candidate(
+                Value::String(value),
+                m.end()..m.end() + len,
+                Source::Clause,
+                strength,
+            ));
+        }
+    }
+    for l in labels::with_key(
+        &ctx.labels,
+        &[
+            "premises",
+            "property address",
+            "premises address",
+            "address of premises",
+            "building address",
+            "property",
+        ],
+    ) {
+        let end = crate::fields::engine::floor(s, (l.value.start + 220).min(s.len()));
+        if let Some(street) = STREET.find(&s[l.value.start..end]) {
+            let from = l.value.start + street.start();
+            let tail_end = crate::fields::engine::floor(s, (from + 200).min(s.len()));
+            if let Some((value, len)) = normalize_address(&s[from..tail_end]) {
+                out.push(ctx.candidate(
+                    Value::String(value),
+                    from..from + len,
+                    Source::KeyValue,
+                    0.9,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// "1100 NE Loop 410, City of San Antonio, State of Texas ..." → "1100 NE Loop 410, San Antonio,
+/// Texas": street, city (and county), state, with postal codes spelled out; `None` without a
+/// state.
+fn normalize_address(window: &str) -> Option<(String, usize)> {
+    let cut = window
+        .find(['(', ';', '\u{c}'])
+        .unwrap_or(window.len())
+        .min(window.find(". ").unwrap_or(window.len()))
+        .min(window.find(" and ").unwrap_or(window.len()));
+    let text = &window[..cut];
+    let (state, state_end) = patterns::states(text)
+        .into_iter()
+        .map(|f| (f.value, f.span.end))
+        .min_by_key(|(_, e)| *e)
+        .or_else(|| {
+            patterns::state_codes(text)
+                .into_iter()
+                .find(|f| {
+                    let rest = text[f.span.end..].trim_start();
+                    rest.is_empty()
+                        || rest.starts_with(',')
+                        || rest.starts_with(|c: char| c.is_ascii_digit())
+                })
+                .map(|f| (f.value, f.span.end))
+        })?;
+    let head = &text[..state_end];
+    let mut parts: Vec<String> = Vec::new();
+    for raw in head.split(',') {
+        let p = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let p = p
+            .trim_start_matches("City of ")
+            .trim_start_matches("city of ")
+            .trim_start_matches("State of ")
+            .trim_start_matches("Commonwealth of ")
+            .trim()
+            .to_string();
+        // Relative directions ("approximately 5 miles NNE of the city of X in Y County") keep
+        // only the place named last.
+        let p = match p.find(" in ") {
+            Some(i) if has_any(&p, &["approximately", "miles", "about"]) => p[i + 4..].to_string(),
+            _ if has_any(&p, &["approximately", "miles"]) => continue,
+            _ => p,
+        };
+        if !p.is_empty() {
+            parts.push(p);
+        }
+    }
+    let last = parts.pop()?;
+    // "Woodbury CT" → "Woodbury", "Connecticut".
+    let last_words: Vec<&str> = last.split_whitespace().collect();
+    if let Some(code) = last_words.last().and_then(|w| patterns::state_from_code(w)) {
+        if last_words.len() > 1 {
+            parts.push(last_words[..last_words.len() - 1].join(" "));
+        }
+        parts.push(code.to_string());
+    } else {
+        let lead = last
+            .trim_end_matches(state)
+            .trim()
+            .trim_end_matches(',')
+            .trim();
+        let lead = lead
+            .trim_end_matches("State of")
+            .trim_end_matches("Commonwealth of")
+            .trim();
+        if !lead.is_empty() {
+            parts.push(lead.to_string());
+        }
+        parts.push(state.to_string());
+    }
+    (parts.len() >= 2).then(|| (parts.join(", "), state_end))
+}
+
+static SUITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:suite|unit|space)\s+(?:no\.?\s*)?([A-Z]?\d{1,5}[A-Z]?)\b")
+        .expect("valid regex")
+});
+
+fn suite(ctx: &Context) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (range, score) in ctx.retrieve("premises suite unit floor square feet of space", 6) {
+        let p = &ctx.str()[range.clone()];
+        if !has_any(p, &["premises", "space", "rentable"])
+            || has_any(p, &["notice", "attn", "address:"])
+        {
+            continue;
+        }
+        for c in SUITE.captures_iter(p) {
+            let Some(m) = c.get(0) else { continue };
+            let r = range.start + m.start()..range.start + m.end();
+            let value = format!("Suite {}", c.get(1).map_or("", |g| g.as_str()));
+            out.push(ctx.candidate(Value::String(value), r, Source::Clause, score));
+        }
+    }
+    out
+}
+
+fn area(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    for l in labels::with_key(
+        &ctx.labels,
+        &[
+            "rentable area",
+            "rentable square feet",
+            "premises",
+            "square footage",
+            "area of premises",
+            "rentable square footage",
+        ],
+    ) {
+        out.extend(ctx.typed_in(FieldType::Area, l.value.clone(), Source::KeyValue, 1.0));
+    }
+    for (range, score) in ctx.retrieve("premises rentable area square feet", 8) {
+        for f in patterns::areas(&s[range.clone()]) {
+            let at = range.start + f.span.start;
+            let before = &s[crate::fields::engine::floor(s, at.saturating_sub(90))..at];
+            // The building's or project's area is not the premises'.
+            if has_any(
+                before,
+                &["building", "project", "center", "property", "land"],
+            ) && !has_any(before, &["premises", "tenant"])
+            {
+                continue;
+            }
+            let strength = if has_any(before, &["premises", "tenant", "space", "consisting"]) {
+                1.0
+            } else {
+                0.5
+            };
+            out.push(ctx.candidate(
+                typed::number_value(f.value),
+                at..range.start + f.span.end,
+                Source::Clause,
+                score.max(0.5) * strength,
+            ));
+        }
+    }
+    out
+}
+
+fn clause_values(
+    ctx: &Context,
+    kind: FieldType,
+    label_keys: &[&str],
+    triggers: &[&str],
+) -> Vec<Candidate> {
+    let mut out = label_candidates(ctx, label_keys, kind);
+    let query = triggers.join(" ");
+    for (range, score) in ctx.retrieve(&query, 5) {
+        if has_any(&ctx.str()[range.clone()], triggers) {
+            out.extend(ctx.typed_in(kind, range, Source::Clause, score.max(0.5)));
+        }
+    }
+    out
+}
+
+static PREAMBLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:entered\s+into|made|dated|executed|effective)\s+(?:and\s+entered\s+into\s+)?(?:as\s+of\s+|on\s+|this\s+)?").expect("valid regex")
+});
+
+fn lease_date(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let head_end = crate::fields::engine::floor(s, 5000.min(s.len()));
+    let mut out = Vec::new();
+    for m in PREAMBLE_DATE.find_iter(&s[..head_end]) {
+        let end = crate::fields::engine::floor(s, (m.end() + 60).min(s.len()));
+        if let Some(d) = patterns::dates(&s[m.end()..end]).into_iter().next()
+            && d.span.start < 12
+        {
+            let r = m.end() + d.span.start..m.end() + d.span.end;
+            out.push(ctx.candidate(date_value(d.value), r, Source::Preamble, 1.0));
+        }
+    }
+    out.extend(label_candidates(
+        ctx,
+        &["date", "lease date", "date of lease", "effective date"],
+        FieldType::Date,
+    ));
+    for d in ctx.definition(&["effective date", "lease date", "execution date"]) {
+        out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.8));
+    }
+    out
+}
+
+fn term_date(ctx: &Context, keys: &[&str], cues: &[&str]) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = label_candidates(ctx, keys, FieldType::Date);
+    for d in ctx.definition(keys) {
+        out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
+    }
+    for (range, score) in ctx.retrieve(
+        "term of this lease shall commence beginning on terminating expire",
+        6,
+    ) {
+        let p = &s[range.clone()];
+        if !has_any(p, &["term"]) {
+            continue;
+        }
+        for d in patterns::dates(p) {
+            let before =
+                &p[crate::fields::engine::floor(p, d.span.start.saturating_sub(40))..d.span.start];
+            if has_any(before, cues) {
+                let r = range.start + d.span.start..range.start + d.span.end;
+                out.push(ctx.candidate(date_value(d.value), r, Source::Clause, score.max(0.6)));
+            }
+        }
+    }
+    out
+}
+
+fn rent_commencement(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = label_candidates(ctx, &["rent commencement date"], FieldType::Date);
+    for d in ctx.definition(&["rent commencement date"]) {
+        out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
+    }
+    for (range, score) in ctx.retrieve(
+        "rent installments payments beginning on first payment due",
+        5,
+    ) {
+        let p = &s[range.clone()];
+        if !has_any(p, &["rent", "installment", "payment"]) {
+            continue;
+        }
+        for d in patterns::dates(p) {
+            let before =
+                &p[crate::fields::engine::floor(p, d.span.start.saturating_sub(30))..d.span.start];
+            if has_any(
+                before,
+                &[
+                    "beginning on",
+                    "commencing on",
+                    "first payment",
+                    "due on",
+                    "starting",
+                ],
+            ) {
+                let r = range.start + d.span.start..range.start + d.span.end;
+                out.push(ctx.candidate(date_value(d.value), r, Source::Clause, score.max(0.5)));
+            }
+        }
+    }
+    out
+}
+
+fn term_months(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    for l in labels::with_key(
+        &ctx.labels,
+        &["term", "lease term", "initial term", "original term"],
+    ) {
+        out.extend(ctx.typed_in(FieldType::Months, l.value.clone(), Source::KeyValue, 1.0));
+    }
+    for (range, score) in ctx.retrieve(
+        "the term of this lease shall be initial term months years",
+        6,
+    ) {
+        let p = &s[range.clone()];
+        if !has_any(p, &["term"]) {
+            continue;
+        }
+        let about_renewal = has_any(p, &["renew", "extend", "extension"]);
+        for f in patterns::durations(p) {
+            let Some(months) = f.value.months() else {
+                continue;
+            };
+            let before =
+                &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(60))..f.span.start];
+            let just_before =
+                &p[crate::fields::engine::floor(p, f.span.start.saturating_sub(12))..f.span.start];
+            if about_renewal && !has_any(just_before, &["initial", "original", "primary"]) {
+                continue;
+            }
+            let after =
+                &p[f.span.end..crate::fields::engine::floor(p, (f.span.end + 14).min(p.len()))];
+            // "21 years following the Operation Date" places a date; it is not a length.
+            if has_any(after, &["follow", "after", "prior", "before", "from the"]) {
+                continue;
+            }
+            if has_any(before, &["term", "period of"]) || has_any(after, &["term"]) {
+                let r = range.start + f.span.start..range.start + f.span.end;
+                out.push(ctx.candidate(json!(months), r, Source::Clause, score.max(0.6)));
+            }
+        }
+    }
+    out
+}
+
+fn deposit(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    for l in labels::with_key(
+        &ctx.labels,
+        &["security deposit", "deposit", "letter of credit"],
+    ) {
+        let v = &s[l.value.clone()];
+        if has_any(v, &["none", "waived", "n/a"]) && patterns::money(v).is_empty() {
+            out.push(ctx.candidate(
+                money_value(Decimal::ZERO),
+                l.value.clone(),
+                Source::KeyValue,
+                1.0,
+            ));
+        }
+        out.extend(ctx.typed_in(FieldType::Money, l.value.clone(), Source::KeyValue, 1.0));
+    }
+    for (range, score) in ctx.retrieve("security deposit in the amount of letter of credit", 5) {
+        let p = &s[range.clone()];
+        if !has_any(p, &["security deposit", "letter of credit"]) {
+            continue;
+        }
+        if has_any(
+            p,
+            &[
+                "no security deposit",
+                "security deposit is waived",
+                "not required to pay a security deposit",
+            ],
+        ) {
+            out.push(ctx.candidate(
+                money_value(Decimal::ZERO),
+                range.clone(),
+                Source::Clause,
+                0.8,
+            ));
+        }
+        out.extend(ctx.typed_in(FieldType::Money, range, Source::Clause, score.max(0.6)));
+    }
+    out
+}
+
+fn escalation(ctx: &Context, percent: bool) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    for (range, score) in ctx.retrieve("rent shall increase annually each year over the rent for the prior year escalation percent", 5) {
+        let p = &s[range.clone()];
+        if !has_any(p, &["increase", "escalat", "adjust"]) || !has_any(p, &["rent"]) {
+            continue;
+        }
+        let pcts = patterns::percents(p);
+        if percent {
+            for f in pcts {
+                let r = range.start + f.span.start..range.start + f.span.end;
+                out.push(ctx.candidate(typed::number_value(f.value), r, Source::Clause, score.max(0.5)));
+            }
+        } else if !pcts.is_empty() || has_any(p, &["cpi", "consumer price"]) {
+            out.push(ctx.candidate(Value::String(clip(p, 400)), range, Source::Clause, score.max(0.5)));
+        }
+    }
+    out
+}
+
+fn governing_law(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    for passage in ctx.index.passages() {
+        let (range, score) = (passage.range.clone(), 1.0f64);
+        let p = &s[range.clone()];
+        if !has_any(p, &["laws of", "law of"])
+            || !has_any(p, &["govern", "constru", "enforce", "interpret"])
+        {
+            continue;
+        }
+        let found = ctx.typed_in(
+            FieldType::State,
+            range.clone(),
+            Source::Clause,
+            score.max(0.6),
+        );
+        if found.is_empty()
+            && has_any(
+                p,
+                &[
+                    "in which the property",
+                    "where the property",
+                    "in which the premises",
+                    "where the premises",
+                ],
+            )
+        {
+            // The law of the state the property lies in: read that state from the address.
+            for c in address(ctx) {
+                if let Some(state) = c.value.as_str().and_then(|a| a.rsplit(", ").next()) {
+                    out.push(ctx.candidate(
+                        Value::String(state.to_string()),
+                        range.clone(),
+                        Source::Derived,
+                        0.8,
+                    ));
+                }
+            }
+        }
+        out.extend(found);
+    }
+    out
+}
+
+static OPTION_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(one|two|three|four|five|six|an|a|\d)\s*(?:\(\d\)\s*)?(?:additional\s+|successive\s+|further\s+|consecutive\s+|renewal\s+|extension\s+|option\s+)*(?:\(\d\)\s*)?(?:(?:five|ten|one|two|three|\d+)\s*(?:\(\d+\)\s*)?[-\s]*years?\s*[-\s]*)?(?:term|period|option|extension|renewal)s?\b")
+        .expect("valid regex")
+});
+
+fn renewal(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    let mut ranges: Vec<(Range<usize>, f64)> = labels::with_key(
+        &ctx.labels,
+        &[
+            "renewal options",
+            "renewal option",
+            "option to renew",
+            "extension options",
+            "renewal",
+        ],
+    )
+    .into_iter()
+    .map(|l| (l.value.clone(), 1.0))
+    .collect();
+    ranges.extend(ctx.retrieve(
+        "option to renew extend this lease for additional successive terms renewal extension",
+        5,
+    ));
+    for (i, (range, score)) in ranges.into_iter().enumerate() {
+        let p = &s[range.clone()];
+        if !has_any(p, &["renew", "extend", "extension", "renewal"]) {
+            continue;
+        }
+        if has_any(
+            p,
+            &[
+                "no option to renew",
+                "no right to renew",
+                "no renewal",
+                "no right to extend",
+            ],
+        ) {
+            out.push(ctx.candidate(
+                json!({"count": 0, "months": null, "text": clip(p, 300)}),
+                range,
+                Source::Clause,
+                0.8,
+            ));
+            continue;
+        }
+        // A heading ("TWENTY-TWO OPTION TO RENEW") is written in capitals; a count is not.
+        let counted = OPTION_COUNT.captures_iter(p).find_map(|c| {
+            let word = c.get(1)?;
+            if word.as_str().len() > 2 && word.as_str().chars().all(|ch| ch.is_uppercase()) {
+                return None;
+            }
+            let w = word.as_str().to_lowercase();
+            let n = match w.as_str() {
+                "a" | "an" => Some(1),
+                d if d.chars().all(|c| c.is_ascii_digit()) => d.parse().ok(),
+                w => patterns::parse_number_words(w),
+            }?;
+            Some((n, word.start()))
+        });
+        let count = counted.map(|c| c.0);
+        let after = counted.map_or(0, |c| c.1);
+        let months = patterns::durations(p)
+            .into_iter()
+            .filter(|f| f.span.start >= after)
+            .find_map(|f| match f.value.unit {
+                TimeUnit::Day => None,
+                _ => f.value.months().filter(|m| *m >= 6),
+            });
+        if let (Some(count), Some(months)) = (count, months) {
+            let source = if i == 0 && score >= 1.0 {
+                Source::KeyValue
+            } else {
+                Source::Clause
+            };
+            out.push(ctx.candidate(
+                json!({"count": count, "months": months, "text": clip(p, 300)}),
+                range,
+                source,
+                score.max(0.6),
+            ));
+        }
+    }
+    out
+}
+
+fn lease_type(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let head = &s[..crate::fields::engine::floor(s, 600.min(s.len()))];
+    let mut out = Vec::new();
+    let mut push = |value: &str, range: Range<usize>, strength: f64| {
+        out.push(ctx.candidate(json!(value), range, Source::Clause, strength));
+    };
+    static TITLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(ground|land)\s+lease").expect("valid regex"));
+    if let Some(m) = TITLE.find(head) {
+        push("ground", m.range(), 1.0);
+    }
+    let kinds: [(&str, &[&str]); 5] = [
+        ("nnn", &["triple net", "nnn lease", "absolute net"]),
+        ("full_service", &["full service gross", "full service"]),
+        ("modified_gross", &["modified gross"]),
+        ("gross", &["gross lease"]),
+        ("net", &["net lease"]),
+    ];
+    let lower = s.to_lowercase();
+    for (kind, cues) in kinds {
+        for cue in cues {
+            if let Some(i) = lower.find(cue) {
+                push(kind, i..i + cue.len(), 0.9);
+                break;
+            }
+        }
+    }
+    for (range, score) in ctx.retrieve("base year operating expenses excess tenant's share", 3) {
+        let p = &s[range.clone()];
+        if has_any(p, &["base year"]) && has_any(p, &["operating expense", "expenses"]) {
+            push("modified_gross", range, score.max(0.5) * 0.8);
+        }
+    }
+    for (range, score) in ctx.retrieve("tenant shall pay all utilities taxes insurance repairs", 3)
+    {
+        let p = &s[range.clone()];
+        if has_any(p, &["lessee shall", "tenant shall"])
+            && has_any(p, &["utilities"])
+            && has_any(p, &["all", "taxes"])
+        {
+            push("net", range, score.max(0.5) * 0.6);
+        }
+    }
+    out
+}
+
+fn text_clause(
+    ctx: &Context,
+    query: &str,
+    required: &[&str],
+    label_keys: &[&str],
+    forbidden: &[&str],
+) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    for l in labels::with_key(&ctx.labels, label_keys) {
+        let v = &s[l.value.clone()];
+        if !has_any(v, &["none", "n/a", "not applicable"]) {
+            out.push(ctx.candidate(
+                Value::String(clip(v, 400)),
+                l.value.clone(),
+                Source::KeyValue,
+                0.9,
+            ));
+        }
+    }
+    for (range, score) in ctx.retrieve(query, 3) {
+        let p = &s[range.clone()];
+        let headingish = p.len() < 60;
+        if headingish || !required.iter().all(|w| has_any(p, &[w])) || has_any(p, forbidden) {
+            continue;
+        }
+        out.push(ctx.candidate(Value::String(clip(p, 400)), range, Source::Clause, score));
+    }
+    out
+}
+
+/// A row of a rent schedule: dates and the money amounts on one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleRow {
+    pub start: Option<chrono::NaiveDate>,
+    pub end: Option<chrono::NaiveDate>,
+    pub amounts: Vec<Decimal>,
+    pub range: Range<usize>,
+}
+
+/// Lines after a rent label or heading that hold a period and two or more amounts.
+pub fn schedule_rows(ctx: &Context) -> Vec<ScheduleRow> {
+    let s = ctx.str();
+    let mut rows = Vec::new();
+    let mut offset = 0;
+    for line in s.split_inclusive('\n') {
+        let range = offset..offset + line.trim_end().len();
+        offset += line.len();
+        let amounts: Vec<Decimal> = patterns::money(line).into_iter().map(|f| f.value).collect();
+        if amounts.len() < 2 || line.len() > 160 {
+            continue;
+        }
+        let first_money = line.find('$').unwrap_or(line.len());
+        let head = &line[..first_money];
+        let (start, end) = period(head);
+        if start.is_none() && !has_any(head, &["year", "month", "lease"]) {
+            continue;
+        }
+        rows.push(ScheduleRow {
+            start,
+            end,
+            amounts,
+            range,
+        });
+    }
+    rows
+}
+
+/// The start and end dates of a schedule row's period ("December 9-31, 2019", "Jan. — Dec.
+/// 2020", "1/1/2020 - 12/31/2020").
+fn period(head: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let dates = patterns::dates(head);
+    if dates.len() >= 2 {
+        return (Some(dates[0].value), Some(dates[1].value));
+    }
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)([a-z]{3,9})\.?\s*(\d{1,2})?\s*[-—–~]+\s*(?:([a-z]{3,9})\.?\s*)?(\d{1,2})?\s*,?\s*(\d{4})").expect("valid regex")
+    });
+    let Some(c) = RANGE.captures(head) else {
+        return (dates.first().map(|d| d.value), None);
+    };
+    let month = |m: Option<regex::Match>| {
+        m.and_then(|m| {
+            patterns::dates(&format!("{} 1, 2000", m.as_str()))
+                .first()
+                .map(|d| chrono::Datelike::month(&d.value))
+        })
+    };
+    let year: Option<i32> = c.get(5).and_then(|m| m.as_str().parse().ok());
+    let m1 = month(c.get(1));
+    let m2 = month(c.get(3)).or(m1);
+    let d1: u32 = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(1);
+    let (Some(y), Some(m1), Some(m2)) = (year, m1, m2) else {
+        return (None, None);
+    };
+    let start = chrono::NaiveDate::from_ymd_opt(y, m1, d1);
+    let end = match c.get(4).and_then(|m| m.as_str().parse::<u32>().ok()) {
+        Some(d2) => chrono::NaiveDate::from_ymd_opt(y, m2, d2),
+        None => last_day(y, m2),
+    };
+    (start, end)
+}
+
+pub fn last_day(y: i32, m: u32) -> Option<chrono::NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    chrono::NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_normalize_to_street_city_state() {
+        let got = |w: &str| normalize_address(w).map(|x| x.0);
+        assert_eq!(
+            got("1100 NE Loop 410, City of San Antonio, State of Texas (the Building)").as_deref(),
+            Some("1100 NE Loop 410, San Antonio, Texas")
+        );
+        assert_eq!(
+            got("Elm Lane, Springfield CT, being a parcel").as_deref(),
+            Some("Elm Lane, Springfield, Connecticut")
+        );
+        assert_eq!(got("Mill Road, approximately 3 miles north of the city of Foo in Bar County, Ohio, being").as_deref(), Some("Mill Road, Bar County, Ohio"));
+        assert_eq!(got("the corner lot"), None);
+    }
+
+    #[test]
+    fn schedule_periods() {
+        let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(
+            period("December 9-31, 2019 "),
+            (d(2019, 12, 9), d(2019, 12, 31))
+        );
+        assert_eq!(
+            period("Jan. — Dec. 2020 "),
+            (d(2020, 1, 1), d(2020, 12, 31))
+        );
+        assert_eq!(
+            period("1/1/2021 - 12/31/2021 "),
+            (d(2021, 1, 1), d(2021, 12, 31))
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! Party finders: the preamble ("between X, a Delaware limited liability company
+//! ("Landlord"), and Y ("Tenant")"), and the normalization of an entity name as written
+//! (descriptors such as ", a Delaware corporation" dropped, "Inc." kept).
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A party named in the document, with the role its defined name gives it (if any).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub name: String,
+    /// The defined name the document gives it ("Landlord", "Company", "EMPLOYEE").
+    pub role: Option<String>,
+    /// Byte range of the name in the searched text.
+    pub span: Range<usize>,
+}
+
+/// Where a party's description stops and its name ends.
+static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(?:,?\s+(?:an?|the)\s+(?:[A-Z][a-z]+\s+){0,3}(?:limited|general|corporation|company|professional|individual|partnership|municipal|public|private|non-?profit|not-for-profit|business|political|state|national|banking|federal|statutory|joint|married|single|sole|trust|association|organized|existing|duly|delaware|nevada|california|new|texas|florida)|,\s*(?:individuals?|husband|wife|as\s|having|with\s+(?:its|an)|whose|located|organized|existing|incorporated|formed|doing\s+business|d/?b/?a|its\s+successors|on\s+behalf|together\s+with|divisions|residing|an?\s+individual)|\s+\(|\s*\[|\s+referred\s+to|\s+hereinafter|\s+\u{201c}|\s+"|,\s*$|\s+of\s+\d)"#,
+    )
+    .expect("valid regex")
+});
+
+/// A quoted defined name inside parentheses: `("Landlord")`, `(the "Company")`,
+/// `(hereinafter referred to as "Tenant")`, or a bare `referred to as "lessor,"`.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?:\(([^()]{0,80}?)[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}[^()]{0,40}\)|referred\s+to\s+(?:herein\s+)?as\s+(?:the\s+)?[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}|\(\s*(?:the\s+)?([A-Z][A-Za-z]{2,30})\s*\))"#)
+        .expect("valid regex")
+});
+
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:by\s+and\s+)?(?:between|among)\s*:?\s+|\bPARTIES\s*:\s*")
+        .expect("valid regex")
+});
+
+/// The parties named by the first "between ... and ..." passage (or a "PARTIES:" block) within
+/// the opening `window` bytes of `text`.
+pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
+    let head_end = floor_char_boundary(text, window.min(text.len()));
+    let head = &text[..head_end];
+    for m in BETWEEN.find_iter(head) {
+        let start = m.end();
+        let end = preamble_end(text, start);
+        let parties = split_parties(text, start..end);
+        if parties.len() >= 2 {
+            return parties;
+        }
+    }
+    vec![]
+}
+
+/// The preamble runs to the recitals, "WITNESSETH", or the end of its sentence.
+fn preamble_end(text: &str, start: usize) -> usize {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|\bRECITALS\b|\bWHEREAS\b|\.[\u{201d}"']?\s*\n\s*\n|[a-z)\u{201d}"]{2}\.\s+(?:The|This|In|Now|For|Each)\s|\bagree\s+as\s+follows"#)
+            .expect("valid regex")
+    });
+    let limit = floor_char_boundary(text, (start + 1500).min(text.len()));
+    END.find(&text[start..limit]).map_or(limit, |m| {
+        // End just past the match's first character (the period or the letter before it).
+        let first = m.as_str().chars().next().map_or(0, char::len_utf8);
+        start + m.start() + first
+    })
+}
+
+fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
+    let seg = &text[range.clone()];
+    let roles: Vec<regex::Captures> = ROLE.captures_iter(seg).collect();
+    let mut parties = Vec::new();
+    let mut chunk_start = 0;
+    for c in &roles {
+        let Some(whole) = c.get(0) else { continue };
+        let role = c
+            .get(2)
+            .or(c.get(3))
+            .or(c.get(4))
+            .map(|m| m.as_str().trim().to_string());
+        if role.as_deref().is_some_and(is_not_a_role) {
+            continue;
+        }
+        if let Some(p) = party_from_chunk(
+            text,
+            range.start + chunk_start,
+            range.start + whole.start(),
+            role,
+        ) {
+            parties.push(p);
+        }
+        chunk_start = whole.end();
+    }
+    if parties.len() < 2 {
+        // No defined names: "between X and Y".
+        parties.clear();
+        let cut = seg.find(" and ").or_else(|| seg.find("\nand\n"));
+        if let Some(cut) = cut {
+            let end_second = seg[cut + 5..]
+                .find(['.', ';', '\n'])
+                .map_or(seg.len(), |e| cut + 5 + e);
+            for (a, b) in [(0, cut), (cut + 5, end_second)] {
+                if let Some(p) = party_from_chunk(text, range.start + a, range.start + b, None) {
+                    parties.push(p);
+                }
+            }
+        }
+    }
+    parties
+}
+
+/// Defined names in a preamble that are not a party's role ("Effective Date", "Agreement").
+fn is_not_a_role(role: &str) -> bool {
+    let r = role.to_lowercase();
+    [
+        "agreement",
+        "lease",
+        "date",
+        "effective",
+        "contract",
+        "amendment",
+        "nda",
+    ]
+    .iter()
+    .any(|w| r.contains(w))
+}
+
+fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) -> Option<Party> {
+    let chunk = &text[start..end];
+    // Skip the joiner left from the previous party: ", and", "and", ";".
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,;:]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?")
+            .expect("valid regex")
+    });
+    let lead = LEAD.find(chunk).map_or(0, |m| m.end());
+    let body = &chunk[lead..];
+    let name_end = DESCRIPTOR.find(body).map_or(body.len(), |m| m.start());
+    let raw = &body[..name_end];
+    let name = clean_name(raw)?;
+    let offset = start + lead + raw.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+    Some(Party {
+        span: offset..offset + raw.trim().len(),
+        name,
+        role,
+    })
+}
+
+/// An entity name as written with whitespace collapsed and surrounding punctuation removed;
+/// `None` when nothing name-like is left.
+pub fn clean_name(raw: &str) -> Option<String> {
+    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut name = collapsed
+        .trim_matches(|c: char| {
+            c == ','
+                || c == ';'
+                || c == ':'
+                || c.is_whitespace()
+                || c == '"'
+                || c == '\u{201c}'
+                || c == '\u{201d}'
+        })
+        .to_string();
+    if name.ends_with('.') && !ends_with_abbreviation(&name) {
+        name.pop();
+    }
+    // "on the one hand, and X" joins two parties; the name is X.
+    for lead in ["on the one hand and ", "on the one hand, and ", "and "] {
+        if name.to_lowercase().starts_with(lead) {
+            name = name[lead.len()..].to_string();
+        }
+    }
+    is_plausible_name(&name).then_some(name)
+}
+
+/// A name starts with a capital or digit, is a few words long, and does not read as a clause
+/// ("relating to your separation") or as a bare role noun ("the Company", "Employee").
+fn is_plausible_name(name: &str) -> bool {
+    const CLAUSE_WORDS: [&str; 16] = [
+        "to",
+        "is",
+        "are",
+        "be",
+        "you",
+        "your",
+        "we",
+        "which",
+        "shall",
+        "will",
+        "hereto",
+        "hereinafter",
+        "set",
+        "that",
+        "this",
+        "any",
+    ];
+    const ROLE_NOUNS: [&str; 16] = [
+        "company",
+        "employee",
+        "executive",
+        "buyer",
+        "seller",
+        "you",
+        "recipient",
+        "consultant",
+        "purchaser",
+        "party",
+        "parties",
+        "me",
+        "myself",
+        "corporation",
+        "discloser",
+        "bank",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let starts_well = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let bare: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w != "the")
+        .collect();
+    let role_only = bare.len() == 1 && ROLE_NOUNS.contains(&bare[0].as_str());
+    let clause = bare.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()));
+    letters >= 2 && starts_well && words.len() <= 9 && name.len() <= 100 && !role_only && !clause
+}
+
+fn ends_with_abbreviation(name: &str) -> bool {
+    let last = name
+        .trim_end_matches('.')
+        .rsplit([' ', ','])
+        .next()
+        .unwrap_or("");
+    last.len() <= 3 || last.contains('.') || matches!(last, "Inc" | "Corp" | "Ltd" | "Bros")
+}
+
+/// The role a defined name gives a lease party.
+pub fn lease_role(role: &str) -> Option<&'static str> {
+    let r = role.to_lowercase();
+    if r.contains("landlord") || r.contains("lessor") || r == "owner" {
+        Some("landlord")
+    } else if r.contains("tenant") || r.contains("lessee") {
+        Some("tenant")
+    } else if r.contains("guarant") {
+        Some("guarantor")
+    } else {
+        None
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        preamble_parties(text, 4000)
+            .into_iter()
+            .map(|p| (p.name, p.role))
+            .collect()
+    }
+
+    #[test]
+    fn defined_roles_and_descriptors() {
+        let t = "THIS LEASE is made as of May 1, 2020, by and between Acme Holdings, LLC, a Delaware limited liability company (\u{201c}Landlord\u{201d}), and Widget Works, Inc., a Texas corporation (\u{201c}Tenant\u{201d}). The parties agree.";
+        assert_eq!(
+            names(t),
+            vec![
+                ("Acme Holdings, LLC".into(), Some("Landlord".into())),
+                ("Widget Works, Inc.".into(), Some("Tenant".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn referred_to_as_and_individuals() {
+        let t = "This lease agreement was entered into on January 1, 2008, between Jane Roe, an individual under the laws of the State of Ohio, referred to as \"lessor,\" and Blue Fish Corp., a corporation organized under the laws of Ohio, referred to as \"lessee.\"";
+        let got = names(t);
+        assert_eq!(got[0].0, "Jane Roe");
+        assert_eq!(got[0].1.as_deref(), Some("lessor"));
+        assert_eq!(got[1].0, "Blue Fish Corp.");
+        let t2 = "is made by and between John Doe and Mary Doe, individuals (together, the \u{201c}Landlord\u{201d}) and Sun Power III, LLC, a North Carolina limited liability company (the \u{201c}Tenant\u{201d}).";
+        let got = names(t2);
+        assert_eq!(got[0].0, "John Doe and Mary Doe");
+        assert_eq!(got[1].0, "Sun Power III, LLC");
+    }
+
+    #[test]
+    fn plain_between_and() {
+        let t = "This Agreement is entered into between Alpha Corp. and Beta Partners LP.\n\nThe parties";
+        let got = names(t);
+        assert_eq!(got[0].0, "Alpha Corp.");
+        assert_eq!(got[1].0, "Beta Partners LP");
+    }
+}

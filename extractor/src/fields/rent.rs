@@ -1,0 +1,246 @@
+//! Base rent, the rent schedule and critical dates: the first rent stated (from the schedule's
+//! first period or the rent clause), schedule rows with their monthly, annual and per-foot
+//! amounts, and the dates an analyst diarizes.
+
+use crate::fields::candidates::{Candidate, Source};
+use crate::fields::engine::{Context, floor, has_any};
+use crate::fields::lease::{ScheduleRow, schedule_rows};
+use crate::fields::patterns;
+use crate::fields::typed::{date_value, money_value};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+/// A per-square-foot rate is small; a monthly or annual amount is not.
+const PER_SF_MAX: i64 = 500;
+
+fn rent_value(amount: Decimal, period: &str, per_sf: bool) -> Value {
+    json!({"amount": amount.to_string(), "currency": "USD", "period": period, "per_sf": per_sf})
+}
+
+/// How a schedule row's amounts map to monthly, annual and per-foot columns.
+pub struct RowAmounts {
+    pub monthly: Option<Decimal>,
+    pub annual: Option<Decimal>,
+    pub per_sf: Option<Decimal>,
+}
+
+pub fn row_amounts(row: &ScheduleRow) -> RowAmounts {
+    let small = Decimal::from(PER_SF_MAX);
+    let per_sf = row.amounts.iter().rev().find(|a| **a < small).copied();
+    let big: Vec<Decimal> = row
+        .amounts
+        .iter()
+        .filter(|a| **a >= small)
+        .copied()
+        .collect();
+    let (monthly, annual) = match big.as_slice() {
+        [] => (None, None),
+        [one] => (Some(*one), None),
+        [a, b, ..] => {
+            if a <= b {
+                (Some(*a), Some(*b))
+            } else {
+                (Some(*b), Some(*a))
+            }
+        }
+    };
+    RowAmounts {
+        monthly,
+        annual,
+        per_sf,
+    }
+}
+
+pub fn base_rent(ctx: &Context, rows: &[ScheduleRow]) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
+    if let Some(first) = rows.first() {
+        let a = row_amounts(first);
+        let value = match (a.per_sf, a.monthly) {
+            (Some(psf), _) => Some(rent_value(psf, "annual", true)),
+            (None, Some(m)) => Some(rent_value(m, "monthly", false)),
+            _ => None,
+        };
+        if let Some(v) = value {
+            out.push(ctx.candidate(v, first.range.clone(), Source::Table, 1.0));
+        }
+    }
+    for (range, score) in ctx.retrieve(
+        "base rent minimum rent monthly installments per month annual rent per square foot",
+        6,
+    ) {
+        let p = &s[range.clone()];
+        if !has_any(p, &["rent", "installment"])
+            || has_any(
+                p,
+                &[
+                    "security deposit",
+                    "late",
+                    "holdover",
+                    "holding over",
+                    "renew",
+                    "extension",
+                    "option",
+                ],
+            )
+        {
+            continue;
+        }
+        for f in patterns::money(p) {
+            let after = &p[f.span.end..floor(p, (f.span.end + 60).min(p.len()))];
+            let before = &p[floor(p, f.span.start.saturating_sub(60))..f.span.start];
+            if has_any(before, &["total rent", "total of"]) {
+                continue;
+            }
+            let per_sf = has_any(
+                after,
+                &[
+                    "per square foot",
+                    "per rentable square foot",
+                    "per sq",
+                    "/rsf",
+                    "psf",
+                    "per rsf",
+                    "/sf",
+                    "p.s.f",
+                ],
+            );
+            let period = if has_any(after, &["per month", "each month", "a month", "monthly"])
+                || has_any(before, &["monthly", "per month"])
+            {
+                "monthly"
+            } else if has_any(
+                after,
+                &["per annum", "per year", "annually", "annual", "a year"],
+            ) || has_any(before, &["annual"])
+                || per_sf
+            {
+                "annual"
+            } else {
+                continue;
+            };
+            let r = range.start + f.span.start..range.start + f.span.end;
+            out.push(ctx.candidate(
+                rent_value(f.value, period, per_sf),
+                r,
+                Source::Clause,
+                score.max(0.5),
+            ));
+        }
+    }
+    out
+}
+
+/// Schedule rows as stated, or one row for the whole term when the lease states one flat rent.
+pub fn rent_schedule(
+    ctx: &Context,
+    rows: &[ScheduleRow],
+    flat: Option<(&Value, &Value, &Value)>,
+) -> Vec<Candidate> {
+    if !rows.is_empty() {
+        let value: Vec<Value> = rows
+            .iter()
+            .map(|r| {
+                let a = row_amounts(r);
+                json!({
+                    "start": r.start.map(date_value),
+                    "end": r.end.map(date_value),
+                    "monthly": a.monthly.map(|m| json!({"amount": m.to_string(), "currency": "USD"})),
+                    "annual": a.annual.map(|m| json!({"amount": m.to_string(), "currency": "USD"})),
+                    "annual_per_sf": a.per_sf.map(|m| json!({"amount": m.to_string(), "currency": "USD"})),
+                })
+            })
+            .collect();
+        let range = rows[0].range.start..rows[rows.len() - 1].range.end;
+        return vec![ctx.candidate(Value::Array(value), range, Source::Table, 1.0)];
+    }
+    let Some((rent, start, end)) = flat else {
+        return vec![];
+    };
+    let (Some(amount), Some("monthly")) = (
+        rent.get("amount")
+            .and_then(Value::as_str)
+            .and_then(|a| a.parse::<Decimal>().ok()),
+        rent.get("period").and_then(Value::as_str),
+    ) else {
+        return vec![];
+    };
+    let row = json!([{
+        "start": start,
+        "end": end,
+        "monthly": money_value(amount),
+        "annual": money_value(amount * Decimal::from(12)),
+        "annual_per_sf": null,
+    }]);
+    vec![Candidate::new(
+        row,
+        Default::default(),
+        Source::Derived,
+        0.8,
+        0,
+    )]
+}
+
+/// Expiration, renewal notice deadlines and rent steps, from the chosen field values.
+pub fn critical_dates(fields: &crate::schema::FieldMap) -> Value {
+    let mut out = Vec::new();
+    let date = |name: &str| {
+        fields
+            .get(name)
+            .and_then(|f| f.value.as_str())
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
+    if let Some(exp) = date("expiration_date") {
+        out.push(json!({"date": date_value(exp), "kind": "expiration", "description": "Lease expiration"}));
+        let notice = fields
+            .get("renewal_options")
+            .and_then(|f| f.value.get("text"))
+            .and_then(Value::as_str)
+            .and_then(notice_months);
+        if let Some(months) = notice
+            && let Some(deadline) = exp.checked_sub_months(chrono::Months::new(months))
+        {
+            out.push(json!({"date": date_value(deadline), "kind": "renewal_notice", "description": format!("Last day to give renewal notice ({months} months before expiration)")}));
+        }
+    }
+    if let Some(rows) = fields.get("rent_schedule").and_then(|f| f.value.as_array()) {
+        for row in rows.iter().skip(1) {
+            if let Some(start) = row.get("start").and_then(Value::as_str) {
+                out.push(
+                    json!({"date": start, "kind": "rent_step", "description": "Base rent changes"}),
+                );
+            }
+        }
+    }
+    if out.is_empty() {
+        Value::Null
+    } else {
+        Value::Array(out)
+    }
+}
+
+/// "at least six (6) months prior to the expiration" → 6.
+fn notice_months(text: &str) -> Option<u32> {
+    let lower = text.to_lowercase();
+    patterns::durations(&lower).into_iter().find_map(|f| {
+        let after = &lower[f.span.end..floor(&lower, (f.span.end + 30).min(lower.len()))];
+        if has_any(after, &["prior", "before", "in advance"]) {
+            match f.value.unit {
+                patterns::TimeUnit::Day => Some(f.value.count.div_ceil(30)),
+                _ => f.value.months(),
+            }
+        } else {
+            None
+        }
+    })
+}
+
+/// Schedule rows, each period once: a summary page and the rent article often print the same
+/// table twice.
+pub fn rows(ctx: &Context) -> Vec<ScheduleRow> {
+    let mut seen = std::collections::BTreeSet::new();
+    schedule_rows(ctx)
+        .into_iter()
+        .filter(|r| r.start.is_none() || seen.insert((r.start, r.end)))
+        .collect()
+}
