@@ -241,6 +241,8 @@ fn rent_roll_has_every_row_totals_and_reconciliation() {
         (3, "Occupied SF"),
         (4, "Occupancy"),
         (5, "Monthly base rent"),
+        (6, "Annual base rent"),
+        (7, "Vacant units"),
     ] {
         assert_eq!(at(&rec, row, 0), Data::String(label.into()));
         assert_eq!(at(&rec, row, 4), Data::String("OK".into()), "{label}");

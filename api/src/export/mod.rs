@@ -51,6 +51,13 @@ impl ExportOptions {
         ))
     }
 
+    /// The web app's page for the document: `{base}/documents/{id}`.
+    pub fn document_url(&self, extraction: &Extraction) -> Option<String> {
+        let base = self.review_base_url.as_deref()?.trim_end_matches('/');
+        let id = extraction.document.id.as_deref()?;
+        Some(format!("{base}/documents/{}", url_component(id)))
+    }
+
     pub fn generated(&self) -> NaiveDate {
         self.generated_on
             .unwrap_or_else(|| chrono::Utc::now().date_naive())

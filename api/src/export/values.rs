@@ -13,6 +13,8 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Text,
+    /// One of the schema's lease type codes (`full_service`, `nnn`, ...).
+    LeaseType,
     Date,
     Money,
     Rent,
@@ -54,7 +56,7 @@ pub const LEASE_FIELDS: &[(&str, &str, Kind)] = &[
         "Tenant improvement allowance",
         Kind::Money,
     ),
-    ("lease_type", "Lease type", Kind::Text),
+    ("lease_type", "Lease type", Kind::LeaseType),
     ("base_year", "Base year", Kind::Year),
     ("renewal_options", "Renewal options", Kind::Renewal),
     ("termination_option", "Termination option", Kind::Text),
@@ -281,6 +283,7 @@ impl Value {
 fn decode_kind(kind: Kind, json: &Json) -> Option<Value> {
     Some(match kind {
         Kind::Text => return decode_shape(json),
+        Kind::LeaseType => Value::Text(lease_type(json.as_str()?)),
         Kind::Date => Value::Date(date(json)?),
         Kind::Money => Value::Money(Amount::from_json(json)?),
         Kind::Rent => rent(json)?,
@@ -365,6 +368,14 @@ fn critical_dates(json: &Json) -> Option<Vec<CriticalDate>> {
     // Undated entries sort last: an analyst reads this list as a timeline.
     dates.sort_by_key(|d| (d.date.is_none(), d.date));
     Some(dates)
+}
+
+/// The lease type as analysts write it: `full_service` → "Full service", `nnn` → "NNN".
+fn lease_type(code: &str) -> String {
+    match code {
+        "nnn" => "NNN".to_string(),
+        other => label(other),
+    }
 }
 
 /// An ISO `YYYY-MM-DD` date.

@@ -325,6 +325,15 @@ pub fn rent_roll(units: usize) -> Extraction {
         .filter(|r| r.status != UnitStatus::Vacant)
         .filter_map(|r| r.rentable_square_feet)
         .sum();
+    let annual: Decimal = rows
+        .iter()
+        .filter_map(|r| r.annual_base_rent.as_ref())
+        .map(|m| m.amount)
+        .sum();
+    let vacant_units = rows
+        .iter()
+        .filter(|r| r.status == UnitStatus::Vacant)
+        .count();
     let monthly: Decimal = rows
         .iter()
         .filter_map(|r| r.monthly_base_rent.as_ref())
@@ -369,9 +378,37 @@ pub fn rent_roll(units: usize) -> Extraction {
                 },
                 monthly_base_rent: Some(Money::usd(monthly)),
                 stated_totals_match: None,
+                vacant_units,
+                annual_base_rent: Some(Money::usd(annual)),
             },
+            ..RentRoll::default()
         }),
         custom: None,
         diagnostics: vec![],
     }
+}
+
+/// `lease()` with a rent schedule of `years` annual periods stepped 3% a year, and an option
+/// notice date for each renewal year: the longer abstract the bench times.
+pub fn long_lease(years: u32) -> Extraction {
+    let mut e = lease();
+    let f = e.lease.as_mut().expect("lease() has fields");
+    let mut annual = Decimal::from_str("404625.00").expect("decimal");
+    let mut periods = Vec::new();
+    let mut dates = Vec::new();
+    for y in 0..years {
+        let start = format!("{}-03-01", 2024 + y);
+        let end = format!("{}-02-28", 2025 + y);
+        let monthly = (annual / Decimal::from(12)).round_dp(2);
+        let per_sf = (annual / Decimal::from(12450)).round_dp(2);
+        periods.push(
+            json!({"start": start, "end": end, "monthly": money(&monthly.to_string()),
+            "annual": money(&annual.to_string()), "annual_per_sf": money(&per_sf.to_string())}),
+        );
+        dates.push(json!({"date": end, "kind": "rent_step", "description": format!("Base rent steps to ${} per month", (annual * Decimal::from_str("1.03").expect("decimal") / Decimal::from(12)).round_dp(2))}));
+        annual = (annual * Decimal::from_str("1.03").expect("decimal")).round_dp(2);
+    }
+    f.get_mut("rent_schedule").expect("fixture field").value = Value::Array(periods);
+    f.get_mut("critical_dates").expect("fixture field").value = Value::Array(dates);
+    e
 }

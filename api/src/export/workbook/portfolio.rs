@@ -180,12 +180,7 @@ fn write_leases(
         }
         let to_review = l.lease.values().filter(|f| options.needs_review(f)).count();
         ws.write_number_with_format(row, 13, to_review as f64, &formats.integer)?;
-        let link = options
-            .review_base_url
-            .as_deref()
-            .zip(l.extraction.document.id.as_deref());
-        if let Some((base, id)) = link {
-            let url = format!("{}/documents/{id}", base.trim_end_matches('/'));
+        if let Some(url) = options.document_url(l.extraction) {
             ws.write_url(row, 14, Url::new(url).set_text("Open"))?;
         }
     }

@@ -268,8 +268,13 @@ fn write_reconciliation(
         .sum();
     let occupancy = if rsf > 0.0 { occupied / rsf } else { 0.0 };
     let monthly = sum_money(rows.iter().map(|r| &r.monthly_base_rent));
+    let annual = sum_money(rows.iter().map(|r| &r.annual_base_rent));
+    let vacant = rows
+        .iter()
+        .filter(|r| r.status == UnitStatus::Vacant)
+        .count();
     let range = |col| format!("{sheet}{}", cells::column_range(col, 1, last));
-    let checks: [(&str, String, f64, Option<f64>, &rust_xlsxwriter::Format); 5] = [
+    let checks: [(&str, String, f64, Option<f64>, &rust_xlsxwriter::Format); 7] = [
         (
             "Units",
             format!("=ROWS({})", range(0)),
@@ -307,6 +312,22 @@ fn write_reconciliation(
                 .map(|m| Amount::from_money(m).as_f64()),
             &money,
         ),
+        (
+            "Annual base rent",
+            format!("=SUM({})", range(ANNUAL)),
+            annual,
+            t.annual_base_rent
+                .as_ref()
+                .map(|m| Amount::from_money(m).as_f64()),
+            &money,
+        ),
+        (
+            "Vacant units",
+            format!("=COUNTIF({},\"vacant\")", range(STATUS)),
+            vacant as f64,
+            Some(t.vacant_units as f64),
+            &formats.integer,
+        ),
     ];
     for (i, (label, expr, computed, extracted, format)) in checks.iter().enumerate() {
         let row = i as RowNum + 1;
@@ -339,9 +360,14 @@ fn write_reconciliation(
         Some(false) => "The document's own total rows DISAGREE with its rows.",
         None => "The document states no totals to compare.",
     };
-    cells::text(ws, 7, 0, stated, &formats.note)?;
+    cells::text(ws, 9, 0, stated, &formats.note)?;
+    let mut note_row = 9;
+    for d in &roll.diagnostics {
+        note_row += 1;
+        cells::text(ws, note_row, 0, &d.message, &formats.note)?;
+    }
 
-    let header = 9;
+    let header = note_row + 2;
     cells::header(ws, header, &ROW_CHECK_COLUMNS, formats)?;
     let mut out = header;
     for (i, r) in rows.iter().enumerate() {
