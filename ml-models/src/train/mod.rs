@@ -27,6 +27,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use tokenizers::{Encoding, Tokenizer};
 
+/// Training examples re-read to score the fit: enough to see it, few enough to stay quick.
+const TRAIN_SCORED: usize = 200;
+
 /// Everything that decides the trained weights.
 #[derive(Debug, Clone, Serialize)]
 pub struct TrainOptions {
@@ -75,6 +78,7 @@ pub struct TrainReport {
     pub options: TrainOptions,
     pub train_examples: usize,
     pub heldout_examples: usize,
+    /// On the first training examples (at most 200).
     pub train: SpanMetrics,
     pub heldout: Option<SpanMetrics>,
     pub seconds_encoding: f64,
@@ -159,7 +163,7 @@ pub fn train(
         options: options.clone(),
         train_examples: train_items.len(),
         heldout_examples: heldout_items.len(),
-        train: evaluate(&reader, &train_set)?,
+        train: evaluate(&reader, &train_set[..train_set.len().min(TRAIN_SCORED)])?,
         heldout: if heldout.is_empty() {
             None
         } else {
