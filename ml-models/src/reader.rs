@@ -60,6 +60,9 @@ pub struct SpanReader {
     config: SpanModelConfig,
 }
 
+/// One row of numbers per sequence.
+type Rows = Vec<Vec<f32>>;
+
 /// Sequences per encoder call.
 const BATCH: usize = 8;
 
@@ -123,11 +126,11 @@ impl SpanReader {
     }
 
     /// Start and end probabilities per token, padding excluded.
-    fn probabilities(&self, encodings: &[Encoding]) -> Result<(Vec<Vec<f32>>, Vec<Vec<f32>>)> {
+    fn probabilities(&self, encodings: &[Encoding]) -> Result<(Rows, Rows)> {
         let (hidden, mask) = self.encoder.forward(encodings)?;
         let (start, end) = self.head.forward(&hidden)?;
         let bias = (mask.to_dtype(DType::F32)?.affine(1.0, -1.0)? * 1e4)?;
-        let probs = |logits: Tensor| -> Result<Vec<Vec<f32>>> {
+        let probs = |logits: Tensor| -> Result<Rows> {
             Ok(candle_nn::ops::softmax(&(logits + &bias)?, D::Minus1)?.to_vec2()?)
         };
         Ok((probs(start)?, probs(end)?))
