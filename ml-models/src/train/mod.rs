@@ -367,7 +367,7 @@ fn named(vars: &VarMap) -> HashMap<String, Tensor> {
 }
 
 /// Re-initializes the chosen variables from the seeded generator, in name order, because
-/// candle's CPU random numbers cannot be seeded.
+/// candle's CPU random numbers cannot be seeded: biases to zero, weights to a scaled normal.
 fn seed_vars(
     vars: &VarMap,
     rng: &mut ChaCha8Rng,
@@ -380,6 +380,10 @@ fn seed_vars(
     for name in names {
         let var = &map[name];
         let shape = var.shape().clone();
+        if name.ends_with("bias") {
+            var.set(&Tensor::zeros(shape, DType::F32, device)?)?;
+            continue;
+        }
         let fan_in = *shape.dims().last().unwrap_or(&1) as f32;
         let values: Vec<f32> = (0..shape.elem_count())
             .map(|_| standard_normal(rng) / fan_in.sqrt())
