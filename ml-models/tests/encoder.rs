@@ -115,3 +115,41 @@ fn tokenizer_is_not_cut_at_the_shipped_128_tokens() {
         &[101, 7592, 2088, 102]
     );
 }
+
+#[test]
+fn the_trainable_variant_has_gradients_through_layer_norm_and_adapters() {
+    let dir = common::model_dir();
+    let config = read_config(&dir).unwrap();
+    let vars = candle_nn::VarMap::new();
+    let vb = VarBuilder::from_varmap(&vars, DTYPE, &Device::Cpu);
+    let options = Options {
+        trainable_norm: true,
+        lora: Some(LoraConfig {
+            rank: 2,
+            alpha: 4.0,
+        }),
+    };
+    let model = BertModel::load(vb, &config, &options).unwrap();
+    let checkpoint = read_weights(&dir, &Device::Cpu).unwrap();
+    for (name, var) in vars.data().lock().unwrap().iter() {
+        if let Some(t) = checkpoint.get(name) {
+            var.set(t).unwrap();
+        }
+    }
+    let tokenizer = load_tokenizer(&dir.join("tokenizer.json"), MAX_TOKENS).unwrap();
+    let batch = Batch::new(&[tokenizer.encode(TEXT, true).unwrap()], &Device::Cpu).unwrap();
+    let out = model
+        .forward(&batch.input_ids, &batch.type_ids, &batch.mask)
+        .unwrap();
+    // One feature, not the squared norm: LayerNorm makes a state's norm constant, which would
+    // leave no gradient for the layers below the last one.
+    let loss = out.narrow(2, 0, 1).unwrap().sum_all().unwrap();
+    let grads = loss.backward().unwrap();
+    let data = vars.data().lock().unwrap();
+    let grad_norm = |name: &str| -> f32 {
+        let g = grads.get(data[name].as_tensor()).expect(name);
+        g.sqr().unwrap().sum_all().unwrap().to_scalar().unwrap()
+    };
+    assert!(grad_norm("encoder.layer.0.attention.output.LayerNorm.weight") > 0.0);
+    assert!(grad_norm("encoder.layer.0.attention.self.query.lora_b") > 0.0);
+}

@@ -127,9 +127,7 @@ pub fn train(
         VarBuilder::from_varmap(&head_vars, DType::F32, &device).pp(span::PREFIX),
         &head_config,
     )?;
-    seed_vars(&head_vars, &mut rng, &device, |name| {
-        name.ends_with("weight")
-    })?;
+    seed_vars(&head_vars, &mut rng, &device, |_| true)?;
     train_head(&head, &head_vars, &mut train_items, options, &mut rng)?;
 
     let mut weights: HashMap<String, Tensor> = named(&head_vars);
