@@ -1,5 +1,6 @@
 //! BERT encoder (MiniLM-L6 shape) with an optional low-rank adapter on attention and a choice of
-//! LayerNorm: the fused kernel for inference, `layer_norm_slow` (which has gradients) for training.
+//! LayerNorm and softmax: fused kernels for inference, `layer_norm_slow` and the composed softmax
+//! (which have gradients) for training.
 
 use crate::lora::{LoraConfig, LoraLinear};
 use candle_core::{D, DType, Module, Result, Tensor};
@@ -22,7 +23,8 @@ pub struct Config {
 /// How a loaded encoder will be used.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
-    /// Use the differentiable LayerNorm (training) instead of the fused one (inference).
+    /// Use the differentiable LayerNorm and softmax (training) instead of the fused kernels
+    /// (inference), which have no backward pass.
     pub trainable_norm: bool,
     /// Low-rank adapters on the attention query and value projections.
     pub lora: Option<LoraConfig>,
@@ -111,6 +113,7 @@ struct Layer {
     output_norm: LayerNorm,
     heads: usize,
     head_size: usize,
+    differentiable: bool,
 }
 
 impl Layer {
@@ -139,6 +142,7 @@ impl Layer {
             )?,
             heads: c.num_attention_heads,
             head_size: h / c.num_attention_heads,
+            differentiable: o.trainable_norm,
         })
     }
 
@@ -154,7 +158,12 @@ impl Layer {
         let k = self.split_heads(&self.key.forward(xs)?)?;
         let v = self.split_heads(&self.value.forward(xs)?)?;
         let scores = (q.matmul(&k.t()?)? / (self.head_size as f64).sqrt())?;
-        let probs = candle_nn::ops::softmax_last_dim(&scores.broadcast_add(mask_bias)?)?;
+        let scores = scores.broadcast_add(mask_bias)?;
+        let probs = if self.differentiable {
+            candle_nn::ops::softmax(&scores, D::Minus1)?
+        } else {
+            candle_nn::ops::softmax_last_dim(&scores)?
+        };
         let context = probs
             .matmul(&v)?
             .transpose(1, 2)?

@@ -151,5 +151,7 @@ fn the_trainable_variant_has_gradients_through_layer_norm_and_adapters() {
         g.sqr().unwrap().sum_all().unwrap().to_scalar().unwrap()
     };
     assert!(grad_norm("encoder.layer.0.attention.output.LayerNorm.weight") > 0.0);
+    // Query adapters only learn if gradients pass through the attention softmax.
     assert!(grad_norm("encoder.layer.0.attention.self.query.lora_b") > 0.0);
+    assert!(grad_norm("encoder.layer.0.attention.self.value.lora_b") > 0.0);
 }
