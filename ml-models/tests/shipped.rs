@@ -15,7 +15,7 @@ const PASSAGES: [&str; 2] = [
 
 /// `(passage, start, end, score)` of each answer, best first, recorded when the weights were made.
 const RECORDED: [(usize, usize, usize, f32); 2] =
-    [(1, 94, 102, 0.999_980_5), (0, 51, 54, 6.222_144_7e-13)];
+    [(1, 94, 102, 0.999_933_3), (0, 51, 54, 4.110_296e-13)];
 
 #[test]
 fn shipped_weights_give_the_recorded_outputs() {
