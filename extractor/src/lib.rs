@@ -8,6 +8,7 @@ pub mod field_model;
 pub mod fields;
 pub mod ingest;
 pub mod layout;
+pub mod ml;
 pub mod model;
 pub mod pipeline;
 pub mod rentroll;
