@@ -1,0 +1,26 @@
+//! `POST /api/v1/documents`: multipart upload (field `file`, optional `template`); the server
+//! answers 202 with the document, or the existing one for identical bytes.
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "../../../lib/http";
+import { parseDocument, type DocumentSummary } from "../../../types/api";
+
+export interface UploadInput {
+  file: File;
+  template?: string;
+}
+
+export function uploadDocument({ file, template }: UploadInput): Promise<DocumentSummary> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  if (template) form.append("template", template);
+  return sendJson("/api/v1/documents", (v) => parseDocument(v), { method: "POST", body: form });
+}
+
+export function useUploadDocument() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: uploadDocument,
+    onSuccess: () => client.invalidateQueries({ queryKey: ["documents", "list"] }),
+  });
+}

@@ -1,0 +1,72 @@
+//! Drop zone and file picker for uploads; each file is sent on its own so one bad file does
+//! not block the others, and each failure is reported with the server's reason.
+
+import { useRef, useState, type DragEvent } from "react";
+import { useUploadDocument } from "../api/upload-document";
+
+interface Outcome {
+  name: string;
+  error?: string;
+}
+
+export const ACCEPTED = ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.docx,.xlsx,.xls,.xlsm,.ods,.csv";
+
+export function UploadZone() {
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const upload = useUploadDocument();
+
+  async function send(files: FileList | null) {
+    if (!files || files.length === 0) return;
+    const results: Outcome[] = [];
+    for (const file of Array.from(files)) {
+      try {
+        await upload.mutateAsync({ file });
+        results.push({ name: file.name });
+      } catch (e) {
+        results.push({ name: file.name, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    setOutcomes(results);
+    if (input.current) input.current.value = "";
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setOver(false);
+    void send(e.dataTransfer.files);
+  }
+
+  return (
+    <section
+      className={`dropzone${over ? " dropzone-over" : ""}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      aria-label="Upload documents"
+      data-testid="dropzone"
+    >
+      <div>
+        <strong>Drop leases or rent rolls here</strong>
+        <span className="muted"> — PDF (native or scanned), images, DOCX, Excel, CSV</span>
+      </div>
+      <button type="button" className="secondary" onClick={() => input.current?.click()} disabled={upload.isPending}>
+        {upload.isPending ? "Uploading…" : "Choose files"}
+      </button>
+      <input ref={input} type="file" multiple accept={ACCEPTED} hidden data-testid="file-input" onChange={(e) => void send(e.target.files)} />
+      {outcomes.length > 0 && (
+        <ul className="upload-outcomes" aria-live="polite">
+          {outcomes.map((o, i) => (
+            <li key={i} className={o.error ? "error" : "ok"}>
+              {o.name}: {o.error ?? "uploaded"}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+//! The documents table's server-side state (sorting, filters, cursor paging) as plain data:
+//! it is the query key and maps one-to-one onto the list request's query string.
+
+import type { SortingState } from "@tanstack/react-table";
+
+/** Columns the server can sort by. */
+export const SORTABLE = ["created_at", "filename", "status", "kind", "size", "pages"] as const;
+export type SortColumn = (typeof SORTABLE)[number];
+
+export interface DocumentFilters {
+  status: string;
+  kind: string;
+  /** Free-text match on the file name. */
+  q: string;
+}
+
+export interface DocumentsTableState {
+  sorting: SortingState;
+  filters: DocumentFilters;
+  pageSize: number;
+  /** Cursors of the pages visited so far; the last one is the page shown (`null` = first page). */
+  cursors: (string | null)[];
+}
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+export const initialTableState: DocumentsTableState = {
+  sorting: [{ id: "created_at", desc: true }],
+  filters: { status: "", kind: "", q: "" },
+  pageSize: 25,
+  cursors: [null],
+};
+
+export type TableAction =
+  | { type: "sort"; sorting: SortingState }
+  | { type: "filter"; filters: Partial<DocumentFilters> }
+  | { type: "pageSize"; pageSize: number }
+  | { type: "next"; cursor: string }
+  | { type: "previous" };
+
+/** Any change other than paging starts again from the first page: old cursors mean nothing then. */
+export function tableReducer(state: DocumentsTableState, action: TableAction): DocumentsTableState {
+  switch (action.type) {
+    case "sort": {
+      const sorting = action.sorting.filter((s) => (SORTABLE as readonly string[]).includes(s.id)).slice(0, 1);
+      return { ...state, sorting: sorting.length ? sorting : initialTableState.sorting, cursors: [null] };
+    }
+    case "filter":
+      return { ...state, filters: { ...state.filters, ...action.filters }, cursors: [null] };
+    case "pageSize":
+      return { ...state, pageSize: action.pageSize, cursors: [null] };
+    case "next":
+      return { ...state, cursors: [...state.cursors, action.cursor] };
+    case "previous":
+      return state.cursors.length > 1 ? { ...state, cursors: state.cursors.slice(0, -1) } : state;
+  }
+}
+
+export function currentCursor(state: DocumentsTableState): string | null {
+  return state.cursors[state.cursors.length - 1] ?? null;
+}
+
+/** The list request for this state, e.g. `sort=created_at&order=desc&status=done&limit=25`. */
+export function listQueryString(state: DocumentsTableState): string {
+  const params = new URLSearchParams();
+  const sort = state.sorting[0];
+  if (sort) {
+    params.set("sort", sort.id);
+    params.set("order", sort.desc ? "desc" : "asc");
+  }
+  const q = state.filters.q.trim();
+  if (state.filters.status) params.set("status", state.filters.status);
+  if (state.filters.kind) params.set("kind", state.filters.kind);
+  if (q) params.set("q", q);
+  params.set("limit", String(state.pageSize));
+  const cursor = currentCursor(state);
+  if (cursor) params.set("cursor", cursor);
+  return params.toString();
+}
+
+/** The query key: everything the server's answer depends on, and nothing else. */
+export function listQueryKey(state: DocumentsTableState) {
+  return ["documents", "list", listQueryString(state)] as const;
+}

@@ -1,0 +1,155 @@
+//! The extracted fields: value, confidence (flagged below the review threshold), status and
+//! evidence page; a row is selected to show its evidence, edited, or approved.
+
+import { useState, type FormEvent } from "react";
+import { formatValue } from "../../../lib/format";
+import { REVIEW_THRESHOLD, needsReview, type FieldRow } from "../model/field-rows";
+import { approval, correction, type EditCommand } from "../model/edit-commands";
+import { editorText, parseInput } from "../model/parse-input";
+
+interface Props {
+  rows: FieldRow[];
+  selectedId: string | null;
+  onSelect: (row: FieldRow) => void;
+  onCommand: (c: EditCommand) => Promise<void>;
+  busy: boolean;
+}
+
+function Confidence({ value, flag }: { value: number; flag: boolean }) {
+  const pct = Math.round(value * 100);
+  return (
+    <span className={`confidence${flag ? " confidence-low" : ""}`} title={flag ? `Below the review threshold of ${REVIEW_THRESHOLD * 100}%` : undefined}>
+      <span className="meter">
+        <span style={{ width: `${pct}%` }} />
+      </span>
+      {pct}%{flag && <span className="sr-only"> needs review</span>}
+    </span>
+  );
+}
+
+function ValueEditor({ row, onDone, onCommand }: { row: FieldRow; onDone: () => void; onCommand: Props["onCommand"] }) {
+  const [text, setText] = useState(editorText(row.field.value));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = parseInput(text, row.name, row.field.value);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    setSaving(true);
+    try {
+      await onCommand(correction(row.id, { value: row.field.value, status: row.field.status }, parsed.value));
+      onDone();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="value-editor" onSubmit={submit} onClick={(e) => e.stopPropagation()}>
+      <input
+        autoFocus
+        aria-label={`New value for ${row.label}`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === "Escape" && onDone()}
+      />
+      <button type="submit" className="primary small" disabled={saving}>
+        Save
+      </button>
+      <button type="button" className="secondary small" onClick={onDone}>
+        Cancel
+      </button>
+      {error && (
+        <span role="alert" className="error-text">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Props) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const flagged = rows.filter((r) => needsReview(r.field)).length;
+
+  return (
+    <section className="card fields" aria-label="Extracted fields">
+      <h2>
+        Fields <span className="muted">· {rows.length} extracted · {flagged} to review</span>
+      </h2>
+      <table className="grid" data-testid="fields-table">
+        <thead>
+          <tr>
+            <th>Field</th>
+            <th>Value</th>
+            <th>Confidence</th>
+            <th>Status</th>
+            <th>Page</th>
+            <th aria-label="Actions" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const flag = needsReview(row.field);
+            const page = row.field.evidence.find((e) => e.page)?.page;
+            const source = row.field.evidence.find((e) => e.sheet);
+            return (
+              <tr
+                key={row.id}
+                data-row-id={row.id}
+                className={`${row.id === selectedId ? "selected" : ""}${flag ? " flagged" : ""}`}
+                onClick={() => onSelect(row)}
+                aria-selected={row.id === selectedId}
+              >
+                <th scope="row">{row.label}</th>
+                <td className="col-value" data-testid="field-value">
+                  {editing === row.id ? (
+                    <ValueEditor row={row} onDone={() => setEditing(null)} onCommand={onCommand} />
+                  ) : (
+                    <span title={row.field.evidence[0]?.text}>{formatValue(row.field.value)}</span>
+                  )}
+                </td>
+                <td>
+                  <Confidence value={row.field.confidence} flag={flag} />
+                </td>
+                <td>
+                  <span className={`badge badge-${row.field.status}`}>{row.field.status}</span>
+                </td>
+                <td>{page ? `p. ${page}` : source ? `${source.sheet}!${source.cells ?? ""}` : "—"}</td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onSelect(row);
+                      setEditing(row.id);
+                    }}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={busy || row.field.status === "approved"}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void onCommand(approval(row.id, { value: row.field.value, status: row.field.status })).catch(() => undefined);
+                    }}
+                  >
+                    Approve
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

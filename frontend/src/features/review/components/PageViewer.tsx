@@ -1,0 +1,51 @@
+//! The rendered page with the selected field's evidence box drawn over it.
+
+import type { Evidence } from "../../../types/api";
+import { pageImageUrl } from "../api/document-files";
+
+interface Props {
+  documentId: string;
+  page: number;
+  pageCount: number;
+  onPage: (page: number) => void;
+  /** Evidence boxes on this page to highlight. */
+  highlights: Evidence[];
+}
+
+export function PageViewer({ documentId, page, pageCount, onPage, highlights }: Props) {
+  return (
+    <section className="viewer" aria-label="Page image">
+      <div className="viewer-bar">
+        <button type="button" className="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)} aria-label="Previous page">
+          ‹
+        </button>
+        <span data-testid="page-indicator">
+          Page {page}
+          {pageCount ? ` of ${pageCount}` : ""}
+        </span>
+        <button type="button" className="secondary" disabled={pageCount > 0 && page >= pageCount} onClick={() => onPage(page + 1)} aria-label="Next page">
+          ›
+        </button>
+      </div>
+      <div className="page-frame">
+        <img key={page} src={pageImageUrl(documentId, page)} alt={`Page ${page}`} data-testid="page-image" />
+        {highlights.map((e, i) =>
+          e.bbox ? (
+            <div
+              key={i}
+              className="evidence-box"
+              data-testid="evidence-box"
+              title={e.text}
+              style={{
+                left: `${e.bbox[0] * 100}%`,
+                top: `${e.bbox[1] * 100}%`,
+                width: `${(e.bbox[2] - e.bbox[0]) * 100}%`,
+                height: `${(e.bbox[3] - e.bbox[1]) * 100}%`,
+              }}
+            />
+          ) : null,
+        )}
+      </div>
+    </section>
+  );
+}
