@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CACHE=.cache
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng libtesseract-dev libleptonica-dev clang libclang-dev
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd fonts-liberation libtesseract-dev libleptonica-dev clang libclang-dev
   pkg-config poppler-utils imagemagick libreoffice-writer-nogui chromium chromium-driver)
 
 PDFIUM_WHEEL=pypdfium2==5.15.2
@@ -24,7 +24,7 @@ install_apt() {
   log "installing apt packages: ${missing[*]}"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 # Downloads one pinned wheel, checks its sha256 and prints its path.
