@@ -1,5 +1,6 @@
 //! The rendered page with the selected field's evidence box drawn over it.
 
+import { useEffect, useRef } from "react";
 import type { Evidence } from "../../../types/api";
 import { pageImageUrl } from "../api/document-files";
 
@@ -13,6 +14,11 @@ interface Props {
 }
 
 export function PageViewer({ documentId, page, pageCount, onPage, highlights }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  // Pages are taller than the viewer: bring the evidence into view whenever it changes.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [highlights]);
   return (
     <section className="viewer" aria-label="Page image">
       <div className="viewer-bar">
@@ -27,24 +33,27 @@ export function PageViewer({ documentId, page, pageCount, onPage, highlights }: 
           ›
         </button>
       </div>
-      <div className="page-frame">
-        <img key={page} src={pageImageUrl(documentId, page)} alt={`Page ${page}`} data-testid="page-image" />
-        {highlights.map((e, i) =>
-          e.bbox ? (
-            <div
-              key={i}
-              className="evidence-box"
-              data-testid="evidence-box"
-              title={e.text}
-              style={{
-                left: `${e.bbox[0] * 100}%`,
-                top: `${e.bbox[1] * 100}%`,
-                width: `${(e.bbox[2] - e.bbox[0]) * 100}%`,
-                height: `${(e.bbox[3] - e.bbox[1]) * 100}%`,
-              }}
-            />
-          ) : null,
-        )}
+      <div className="page-scroll">
+        <div className="page-frame">
+          <img key={page} src={pageImageUrl(documentId, page)} alt={`Page ${page}`} data-testid="page-image" />
+          {highlights.map((e, i) =>
+            e.bbox ? (
+              <div
+                key={i}
+                ref={i === 0 ? box : undefined}
+                className="evidence-box"
+                data-testid="evidence-box"
+                title={e.text}
+                style={{
+                  left: `${e.bbox[0] * 100}%`,
+                  top: `${e.bbox[1] * 100}%`,
+                  width: `${(e.bbox[2] - e.bbox[0]) * 100}%`,
+                  height: `${(e.bbox[3] - e.bbox[1]) * 100}%`,
+                }}
+              />
+            ) : null,
+          )}
+        </div>
       </div>
     </section>
   );

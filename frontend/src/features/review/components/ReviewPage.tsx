@@ -28,7 +28,7 @@ export function ReviewPage({ id }: { id: string }) {
   const rows = useMemo(() => (extraction.data ? fieldRows(extraction.data.extraction) : []), [extraction.data]);
   const selectedRow = rows.find((r) => r.id === selected) ?? null;
   const pageCount = doc.data?.pages ?? extraction.data?.extraction.document.pages.length ?? 0;
-  const highlights = selectedRow ? selectedRow.field.evidence.filter((e) => e.page === page && e.bbox) : [];
+  const highlights = useMemo(() => (selectedRow ? selectedRow.field.evidence.filter((e) => e.page === page && e.bbox) : []), [selectedRow, page]);
 
   const select = (row: FieldRow) => {
     setSelected(row.id);
@@ -99,7 +99,7 @@ export function ReviewPage({ id }: { id: string }) {
           </a>
           <h1 title={d.sha256}>{d.filename}</h1>
           <div className="meta muted">
-            {x ? humanize(x.kind) : d.kind ? humanize(d.kind) : "Kind pending"} · {d.pages ?? "?"} pages · {formatBytes(d.size)}
+            {x ? humanize(x.kind) : d.kind ? humanize(d.kind) : "Kind pending"} · {d.pages === null ? "pages pending" : `${d.pages} page${d.pages === 1 ? "" : "s"}`} · {formatBytes(d.size)}
           </div>
         </div>
         <div className="head-actions">
