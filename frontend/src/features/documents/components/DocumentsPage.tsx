@@ -5,7 +5,9 @@ import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type So
 import { formatBytes, formatDateTime, humanize } from "../../../lib/format";
 import { linkClick } from "../../../lib/router";
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, type DocumentSummary } from "../../../types/api";
+import { useDeleteDocument } from "../api/delete-document";
 import { useDocuments } from "../api/list-documents";
+import { PORTFOLIO_EXPORT_URL } from "../api/portfolio-export";
 import { PAGE_SIZES, SORTABLE, initialTableState, tableReducer } from "../table-state";
 import { StatusCell } from "./StatusCell";
 import { UploadZone } from "./UploadZone";
@@ -32,7 +34,29 @@ const columns = helper.columns([
   helper.accessor("pages", { header: "Pages", cell: (info) => info.getValue() ?? "—" }),
   helper.accessor("size", { header: "Size", cell: (info) => formatBytes(info.getValue()) }),
   helper.accessor("created_at", { header: "Uploaded", cell: (info) => formatDateTime(info.getValue()) }),
+  helper.display({ id: "actions", header: "", cell: (info) => <DeleteButton doc={info.row.original} /> }),
 ]);
+
+function DeleteButton({ doc }: { doc: DocumentSummary }) {
+  const remove = useDeleteDocument();
+  return (
+    <span className="actions">
+      <button
+        type="button"
+        className="link danger"
+        disabled={remove.isPending}
+        onClick={() => window.confirm(`Delete ${doc.filename} and its extraction? This cannot be undone.`) && remove.mutate(doc.id)}
+      >
+        Delete
+      </button>
+      {remove.isError && (
+        <span role="alert" className="error-text">
+          {remove.error.message}
+        </span>
+      )}
+    </span>
+  );
+}
 
 const noRows: DocumentSummary[] = [];
 
@@ -58,6 +82,9 @@ export function DocumentsPage() {
     <div className="page">
       <div className="page-head">
         <h1>Documents</h1>
+        <a className="button secondary" href={PORTFOLIO_EXPORT_URL} download data-testid="export-portfolio">
+          Export portfolio (Excel)
+        </a>
       </div>
       <UploadZone />
       <div className="toolbar" role="search">

@@ -1,7 +1,7 @@
 //! The extracted fields: value, confidence (flagged below the review threshold), status and
 //! evidence page; a row is selected to show its evidence, edited, or approved.
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { formatValue } from "../../../lib/format";
 import { REVIEW_THRESHOLD, needsReview, type FieldRow } from "../model/field-rows";
 import { approval, correction, type EditCommand } from "../model/edit-commands";
@@ -77,12 +77,40 @@ export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Pro
   const [editing, setEditing] = useState<string | null>(null);
   const flagged = rows.filter((r) => needsReview(r.field)).length;
 
+  const approve = (row: FieldRow) => void onCommand(approval(row.id, { value: row.field.value, status: row.field.status })).catch(() => undefined);
+
+  // Analysts review dozens of fields in a row: arrows move, Enter edits, A approves.
+  function onKeyDown(e: KeyboardEvent) {
+    if (editing || e.ctrlKey || e.metaKey || e.altKey) return;
+    const at = rows.findIndex((r) => r.id === selectedId);
+    const move = e.key === "ArrowDown" || e.key === "j" ? 1 : e.key === "ArrowUp" || e.key === "k" ? -1 : 0;
+    if (move) {
+      e.preventDefault();
+      const next = rows[Math.min(rows.length - 1, Math.max(0, at < 0 ? 0 : at + move))];
+      if (next) {
+        onSelect(next);
+        document.querySelector(`tr[data-row-id="${CSS.escape(next.id)}"]`)?.scrollIntoView({ block: "nearest" });
+      }
+      return;
+    }
+    const row = rows[at];
+    if (!row) return;
+    if (e.key === "Enter") {
+      e.preventDefault();
+      setEditing(row.id);
+    } else if ((e.key === "a" || e.key === "A") && row.field.status !== "approved" && !busy) {
+      e.preventDefault();
+      approve(row);
+    }
+  }
+
   return (
     <section className="card fields" aria-label="Extracted fields">
       <h2>
         Fields <span className="muted">· {rows.length} extracted · {flagged} to review</span>
+        <span className="hint muted">↑↓ select · Enter edit · A approve · Ctrl+Z undo</span>
       </h2>
-      <table className="grid" data-testid="fields-table">
+      <table className="grid" data-testid="fields-table" tabIndex={0} onKeyDown={onKeyDown}>
         <thead>
           <tr>
             <th>Field</th>
@@ -139,7 +167,7 @@ export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Pro
                     disabled={busy || row.field.status === "approved"}
                     onClick={(e) => {
                       e.stopPropagation();
-                      void onCommand(approval(row.id, { value: row.field.value, status: row.field.status })).catch(() => undefined);
+                      approve(row);
                     }}
                   >
                     Approve
