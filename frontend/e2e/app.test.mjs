@@ -114,3 +114,25 @@ test("upload a lease, watch it finish, review, correct with persistence and undo
     await browser.close();
   }
 });
+
+test("a rent roll shows its units as rows with their cells as evidence", { timeout: 300_000 }, async (t) => {
+  const why = await missing(REVIEW_ROUTES);
+  if (why) return t.skip(why);
+  const rentRoll = new URL("rent-rolls/RR01-portland-office-rent-roll-example.xlsx", DATA);
+  const gold = JSON.parse(await readFile(new URL("rent-rolls/RR01-portland-office-rent-roll-example.gold.json", DATA), "utf8"));
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, demoCredentials());
+    await page.getByTestId("file-input").setInputFiles(rentRoll.pathname);
+    await page.locator(".upload-outcomes .ok").first().waitFor({ timeout: 30000 });
+    await page.getByTestId("documents-table").locator("a.doc-link", { hasText: "RR01" }).click();
+    await page.getByTestId("document-status").filter({ hasText: "done" }).waitFor({ timeout: 240_000 });
+    const table = page.getByTestId("rent-roll-table");
+    await table.waitFor({ timeout: 30000 });
+    assert.equal(await table.locator("tbody tr").count(), gold.totals.units, "one row per unit");
+    assert.match(await table.locator("tbody tr").first().locator("td.col-source").innerText(), /!/, "rows cite sheet!cells");
+  } finally {
+    await browser.close();
+  }
+});

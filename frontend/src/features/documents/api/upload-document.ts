@@ -2,19 +2,20 @@
 //! answers 202 with the document, or the existing one for identical bytes.
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { sendJson } from "../../../lib/http";
+import { sendForm } from "../../../lib/http";
 import { parseDocument, type DocumentSummary } from "../../../types/api";
 
 export interface UploadInput {
   file: File;
   template?: string;
+  onProgress?: (fraction: number) => void;
 }
 
-export function uploadDocument({ file, template }: UploadInput): Promise<DocumentSummary> {
+export function uploadDocument({ file, template, onProgress }: UploadInput): Promise<DocumentSummary> {
   const form = new FormData();
   form.append("file", file, file.name);
   if (template) form.append("template", template);
-  return sendJson("/api/v1/documents", (v) => parseDocument(v), { method: "POST", body: form });
+  return sendForm("/api/v1/documents", form, (v) => parseDocument(v), onProgress);
 }
 
 export function useUploadDocument() {

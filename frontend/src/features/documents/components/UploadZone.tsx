@@ -15,6 +15,7 @@ export function UploadZone() {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [sending, setSending] = useState<{ name: string; fraction: number } | null>(null);
   const upload = useUploadDocument();
 
   async function send(files: FileList | null) {
@@ -22,12 +23,14 @@ export function UploadZone() {
     const results: Outcome[] = [];
     for (const file of Array.from(files)) {
       try {
-        await upload.mutateAsync({ file });
+        setSending({ name: file.name, fraction: 0 });
+        await upload.mutateAsync({ file, onProgress: (fraction) => setSending({ name: file.name, fraction }) });
         results.push({ name: file.name });
       } catch (e) {
         results.push({ name: file.name, error: e instanceof Error ? e.message : String(e) });
       }
     }
+    setSending(null);
     setOutcomes(results);
     if (input.current) input.current.value = "";
   }
@@ -58,6 +61,15 @@ export function UploadZone() {
         {upload.isPending ? "Uploading…" : "Choose files"}
       </button>
       <input ref={input} type="file" multiple accept={ACCEPTED} hidden data-testid="file-input" onChange={(e) => void send(e.target.files)} />
+      {sending && (
+        <div className="upload-progress" aria-live="polite">
+          <span>Uploading {sending.name}</span>
+          <span className="progress">
+            <span className="progress-bar" style={{ width: `${Math.round(sending.fraction * 100)}%` }} />
+          </span>
+          <span className="muted">{Math.round(sending.fraction * 100)}%</span>
+        </div>
+      )}
       {outcomes.length > 0 && (
         <ul className="upload-outcomes" aria-live="polite">
           {outcomes.map((o, i) => (
