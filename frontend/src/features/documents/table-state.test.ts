@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentCursor, initialTableState, listQueryKey, listQueryString, tableReducer } from "./table-state";
+import { currentCursor, initialTableState, listQueryKey, listQueryString, restoreTableState, savedTableState, tableReducer } from "./table-state";
 
 describe("documents table state", () => {
   it("asks the server for the newest documents first by default", () => {
@@ -36,5 +36,24 @@ describe("documents table state", () => {
   it("ignores sorting by a column the server cannot sort and never leaves the table unsorted", () => {
     expect(tableReducer(initialTableState, { type: "sort", sorting: [{ id: "error", desc: true }] }).sorting).toEqual(initialTableState.sorting);
     expect(tableReducer(initialTableState, { type: "sort", sorting: [] }).sorting).toEqual(initialTableState.sorting);
+  });
+});
+
+describe("saved views", () => {
+  it("round-trip sorting, filters and page size, starting on the first page", () => {
+    let s = tableReducer(initialTableState, { type: "sort", sorting: [{ id: "status", desc: false }] });
+    s = tableReducer(s, { type: "filter", filters: { status: "failed", q: "tower" } });
+    s = tableReducer(s, { type: "pageSize", pageSize: 100 });
+    s = tableReducer(s, { type: "next", cursor: "c9" });
+    const saved = JSON.parse(JSON.stringify(savedTableState(s)));
+    expect(saved).not.toHaveProperty("cursors");
+    const loaded = tableReducer(initialTableState, { type: "load", state: restoreTableState(saved) });
+    expect(listQueryString(loaded)).toBe("sort=status&order=asc&status=failed&q=tower&limit=100");
+  });
+
+  it("fall back to defaults for anything a view no longer validly names", () => {
+    const r = restoreTableState({ sorting: [{ id: "dropped_column", desc: true }], filters: { status: 3 }, pageSize: 7 });
+    expect(r).toEqual(initialTableState);
+    expect(restoreTableState(null)).toEqual(initialTableState);
   });
 });

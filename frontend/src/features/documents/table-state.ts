@@ -35,6 +35,7 @@ export type TableAction =
   | { type: "sort"; sorting: SortingState }
   | { type: "filter"; filters: Partial<DocumentFilters> }
   | { type: "pageSize"; pageSize: number }
+  | { type: "load"; state: DocumentsTableState }
   | { type: "next"; cursor: string }
   | { type: "previous" };
 
@@ -49,6 +50,8 @@ export function tableReducer(state: DocumentsTableState, action: TableAction): D
       return { ...state, filters: { ...state.filters, ...action.filters }, cursors: [null] };
     case "pageSize":
       return { ...state, pageSize: action.pageSize, cursors: [null] };
+    case "load":
+      return { ...action.state, cursors: [null] };
     case "next":
       return { ...state, cursors: [...state.cursors, action.cursor] };
     case "previous":
@@ -81,4 +84,31 @@ export function listQueryString(state: DocumentsTableState): string {
 /** The query key: everything the server's answer depends on, and nothing else. */
 export function listQueryKey(state: DocumentsTableState) {
   return ["documents", "list", listQueryString(state)] as const;
+}
+
+/** What a saved view keeps: everything but the position in the cursor chain. */
+export function savedTableState(state: DocumentsTableState) {
+  return { sorting: state.sorting, filters: state.filters, pageSize: state.pageSize };
+}
+
+/**
+ * Reads a saved view's state back, keeping only what is still valid (a view saved by an older
+ * version may name a column or a page size that no longer exists); the rest is the default.
+ */
+export function restoreTableState(v: unknown): DocumentsTableState {
+  const o = typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
+  const sorting = Array.isArray(o.sorting)
+    ? o.sorting
+        .filter((s): s is { id: string; desc: boolean } => typeof s?.id === "string" && (SORTABLE as readonly string[]).includes(s.id))
+        .map((s) => ({ id: s.id, desc: s.desc === true }))
+        .slice(0, 1)
+    : [];
+  const f = typeof o.filters === "object" && o.filters !== null ? (o.filters as Record<string, unknown>) : {};
+  const text = (x: unknown) => (typeof x === "string" ? x : "");
+  return {
+    sorting: sorting.length ? sorting : initialTableState.sorting,
+    filters: { status: text(f.status), kind: text(f.kind), q: text(f.q) },
+    pageSize: (PAGE_SIZES as readonly number[]).includes(o.pageSize as number) ? (o.pageSize as number) : initialTableState.pageSize,
+    cursors: [null],
+  };
 }

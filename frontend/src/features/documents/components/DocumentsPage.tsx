@@ -11,6 +11,7 @@ import { PORTFOLIO_EXPORT_URL } from "../api/portfolio-export";
 import { PAGE_SIZES, SORTABLE, initialTableState, tableReducer } from "../table-state";
 import { StatusCell } from "./StatusCell";
 import { UploadZone } from "./UploadZone";
+import { ViewPicker } from "./ViewPicker";
 
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, DocumentSummary>();
@@ -111,8 +112,9 @@ export function DocumentsPage() {
             </option>
           ))}
         </select>
-        <span className="spacer" />
         {query.isFetching && <span className="muted">Refreshing…</span>}
+        <span className="spacer" />
+        <ViewPicker state={state} onLoad={(loaded) => dispatch({ type: "load", state: loaded })} />
       </div>
 
       {query.isError ? (
