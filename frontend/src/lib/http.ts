@@ -66,7 +66,7 @@ export function requestHeaders(method: string, hasJsonBody: boolean, cookies: st
 
 export interface RequestOptions {
   method?: string;
-  /** Sent as JSON, unless it is `FormData` (multipart upload). */
+  /** Sent as JSON. */
   body?: unknown;
   headers?: HeadersInit;
   signal?: AbortSignal;
@@ -92,13 +92,12 @@ async function readBody(res: Response): Promise<unknown> {
 /** Sends a request and returns the answer, throwing `ApiError` for any 4xx/5xx. */
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? "GET";
-  const isForm = typeof FormData !== "undefined" && options.body instanceof FormData;
-  const hasJson = options.body !== undefined && !isForm;
+  const hasJson = options.body !== undefined;
   const res = await fetch(path, {
     method,
     credentials: "same-origin",
     headers: requestHeaders(method, hasJson, currentCookies(), options.headers),
-    body: isForm ? (options.body as FormData) : hasJson ? JSON.stringify(options.body) : undefined,
+    body: hasJson ? JSON.stringify(options.body) : undefined,
     signal: options.signal,
   });
   if (!res.ok) throw problemFrom(res.status, res.statusText, await readBody(res));

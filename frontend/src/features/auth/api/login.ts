@@ -16,6 +16,7 @@ export async function login(credentials: Credentials): Promise<void> {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: ["login"],
     mutationFn: login,
     onSuccess: () => client.invalidateQueries({ queryKey: meQueryKey }),
   });

@@ -75,25 +75,27 @@ function ValueEditor({ row, onDone, onCommand }: { row: FieldRow; onDone: () => 
 
 export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [onlyFlagged, setOnlyFlagged] = useState(false);
   const flagged = rows.filter((r) => needsReview(r.field)).length;
+  const shown = onlyFlagged ? rows.filter((r) => needsReview(r.field) || r.id === selectedId) : rows;
 
   const approve = (row: FieldRow) => void onCommand(approval(row.id, { value: row.field.value, status: row.field.status })).catch(() => undefined);
 
   // Analysts review dozens of fields in a row: arrows move, Enter edits, A approves.
   function onKeyDown(e: KeyboardEvent) {
     if (editing || e.ctrlKey || e.metaKey || e.altKey) return;
-    const at = rows.findIndex((r) => r.id === selectedId);
+    const at = shown.findIndex((r) => r.id === selectedId);
     const move = e.key === "ArrowDown" || e.key === "j" ? 1 : e.key === "ArrowUp" || e.key === "k" ? -1 : 0;
     if (move) {
       e.preventDefault();
-      const next = rows[Math.min(rows.length - 1, Math.max(0, at < 0 ? 0 : at + move))];
+      const next = shown[Math.min(shown.length - 1, Math.max(0, at < 0 ? 0 : at + move))];
       if (next) {
         onSelect(next);
         document.querySelector(`tr[data-row-id="${CSS.escape(next.id)}"]`)?.scrollIntoView({ block: "nearest" });
       }
       return;
     }
-    const row = rows[at];
+    const row = shown[at];
     if (!row) return;
     if (e.key === "Enter") {
       e.preventDefault();
@@ -110,6 +112,9 @@ export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Pro
         Fields <span className="muted">· {rows.length} extracted · {flagged} to review</span>
         <span className="hint muted">↑↓ select · Enter edit · A approve · Ctrl+Z undo</span>
       </h2>
+      <label className="toggle">
+        <input type="checkbox" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.target.checked)} /> Only fields to review
+      </label>
       <table className="grid" data-testid="fields-table" tabIndex={0} onKeyDown={onKeyDown}>
         <thead>
           <tr>
@@ -122,9 +127,9 @@ export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Pro
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {shown.map((row) => {
             const flag = needsReview(row.field);
-            const page = row.field.evidence.find((e) => e.page)?.page;
+            const pages = [...new Set(row.field.evidence.flatMap((e) => (e.page ? [e.page] : [])))];
             const source = row.field.evidence.find((e) => e.sheet);
             return (
               <tr
@@ -148,7 +153,7 @@ export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Pro
                 <td>
                   <span className={`badge badge-${row.field.status}`}>{row.field.status}</span>
                 </td>
-                <td>{page ? `p. ${page}` : source ? `${source.sheet}!${source.cells ?? ""}` : "—"}</td>
+                <td>{pages.length ? `p. ${pages.join(", ")}` : source ? `${source.sheet}!${source.cells ?? ""}` : "—"}</td>
                 <td className="actions">
                   <button
                     type="button"
