@@ -81,7 +81,8 @@ test("upload a lease, watch it finish, review, correct with persistence and undo
     const row = () => page.locator(`tr[data-row-id="${rowId}"]`);
     const corrected = `Corrected in browser test ${Date.now()}`;
     await row().getByRole("button", { name: "Edit" }).click();
-    await row().locator("input").fill(corrected);
+    await row().getByLabel(/^New value for/).fill(corrected);
+    await row().getByLabel("Note (optional)").fill("browser test");
     await row().getByRole("button", { name: "Save" }).click();
     await row().getByTestId("field-value").filter({ hasText: corrected }).waitFor();
     await page.reload();

@@ -29,6 +29,7 @@ function Confidence({ value, flag }: { value: number; flag: boolean }) {
 
 function ValueEditor({ row, onDone, onCommand }: { row: FieldRow; onDone: () => void; onCommand: Props["onCommand"] }) {
   const [text, setText] = useState(editorText(row.field.value));
+  const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -41,7 +42,7 @@ function ValueEditor({ row, onDone, onCommand }: { row: FieldRow; onDone: () => 
     }
     setSaving(true);
     try {
-      await onCommand(correction(row.id, { value: row.field.value, status: row.field.status }, parsed.value));
+      await onCommand(correction(row.id, { value: row.field.value, status: row.field.status }, parsed.value, note));
       onDone();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -58,6 +59,7 @@ function ValueEditor({ row, onDone, onCommand }: { row: FieldRow; onDone: () => 
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && onDone()}
       />
+      <input className="note" aria-label="Note (optional)" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} onKeyDown={(e) => e.key === "Escape" && onDone()} />
       <button type="submit" className="primary small" disabled={saving}>
         Save
       </button>

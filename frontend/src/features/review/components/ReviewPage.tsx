@@ -37,7 +37,7 @@ export function ReviewPage({ id }: { id: string }) {
   };
 
   const send = useCallback(
-    (c: EditCommand) => patch.mutateAsync({ documentId: id, rowId: c.rowId, value: c.after.value, status: c.after.status }),
+    (c: EditCommand) => patch.mutateAsync({ documentId: id, rowId: c.rowId, value: c.after.value, status: c.after.status, note: c.note }),
     [patch, id],
   );
 

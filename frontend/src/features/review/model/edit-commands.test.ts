@@ -15,6 +15,13 @@ describe("edit commands", () => {
     expect(approval("lease.tenant", { value: "Acme", status: "extracted" }).after).toEqual({ value: "Acme", status: "approved" });
   });
 
+  it("keep the analyst's note on a correction and mark the inverse as an undo", () => {
+    const c = correction("lease.tenant", { value: "A", status: "extracted" }, "B", "  per amendment 2 ");
+    expect(c.note).toBe("per amendment 2");
+    expect(invert(c).note).toBe("undo");
+    expect(correction("lease.tenant", { value: "A", status: "extracted" }, "B", "   ")).not.toHaveProperty("note");
+  });
+
   it("undo sends the inverse and redo sends the command again", () => {
     const c = correction("lease.tenant", { value: "Acme", status: "extracted" }, "Acme, Inc.");
     let h = record(emptyHistory, c);

@@ -16,6 +16,8 @@ export interface EditCommand {
   columnId: EditColumn;
   before: FieldState;
   after: FieldState;
+  /** The analyst's reason, kept with the correction event on the server. */
+  note?: string;
 }
 
 export interface EditHistory {
@@ -26,8 +28,10 @@ export interface EditHistory {
 export const emptyHistory: EditHistory = { done: [], undone: [] };
 
 /** A correction: the value changes and the field becomes `corrected`. */
-export function correction(rowId: string, before: FieldState, value: unknown): EditCommand {
-  return { rowId, columnId: "value", before, after: { value, status: "corrected" } };
+export function correction(rowId: string, before: FieldState, value: unknown, note?: string): EditCommand {
+  const c: EditCommand = { rowId, columnId: "value", before, after: { value, status: "corrected" } };
+  if (note?.trim()) c.note = note.trim();
+  return c;
 }
 
 /** An approval: the value stays and the field becomes `approved`. */
@@ -41,7 +45,7 @@ export function isNoop(c: EditCommand): boolean {
 
 /** The reverse command: applying it restores the state before `c`. */
 export function invert(c: EditCommand): EditCommand {
-  return { ...c, before: c.after, after: c.before };
+  return { rowId: c.rowId, columnId: c.columnId, before: c.after, after: c.before, note: "undo" };
 }
 
 /** Records a command the server accepted; a new edit clears what could be redone. */
