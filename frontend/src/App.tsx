@@ -1,5 +1,6 @@
 //! The shell: who is signed in decides between the sign-in screen and the app's two screens.
 
+import { ErrorBoundary } from "./app/ErrorBoundary";
 import { LoginPage } from "./features/auth/components/LoginPage";
 import { useMe } from "./features/auth/api/get-me";
 import { useLogout } from "./features/auth/api/logout";
@@ -10,7 +11,8 @@ import { linkClick, matchRoute, usePathname } from "./lib/router";
 export function App() {
   const me = useMe();
   const logout = useLogout();
-  const route = matchRoute(usePathname());
+  const pathname = usePathname();
+  const route = matchRoute(pathname);
 
   if (me.isPending) return <p className="page muted">Loading…</p>;
   if (me.isError) {
@@ -44,16 +46,18 @@ export function App() {
         </button>
       </header>
       <main>
-        {route.name === "documents" && <DocumentsPage />}
-        {route.name === "review" && <ReviewPage key={route.id} id={route.id} />}
-        {route.name === "not-found" && (
-          <p className="page">
-            Nothing at {route.path}.{" "}
-            <a href="/" onClick={linkClick("/")}>
-              Back to documents
-            </a>
-          </p>
-        )}
+        <ErrorBoundary resetKey={pathname}>
+          {route.name === "documents" && <DocumentsPage />}
+          {route.name === "review" && <ReviewPage key={route.id} id={route.id} />}
+          {route.name === "not-found" && (
+            <p className="page">
+              Nothing at {route.path}.{" "}
+              <a href="/" onClick={linkClick("/")}>
+                Back to documents
+              </a>
+            </p>
+          )}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -2,6 +2,7 @@
 //! not block the others, and each failure is reported with the server's reason.
 
 import { useRef, useState, type DragEvent } from "react";
+import { useTemplates } from "../api/list-templates";
 import { useUploadDocument } from "../api/upload-document";
 
 interface Outcome {
@@ -17,6 +18,8 @@ export function UploadZone() {
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [sending, setSending] = useState<{ name: string; fraction: number } | null>(null);
   const upload = useUploadDocument();
+  const templates = useTemplates();
+  const [template, setTemplate] = useState("");
 
   async function send(files: FileList | null) {
     if (!files || files.length === 0) return;
@@ -24,7 +27,7 @@ export function UploadZone() {
     for (const file of Array.from(files)) {
       try {
         setSending({ name: file.name, fraction: 0 });
-        await upload.mutateAsync({ file, onProgress: (fraction) => setSending({ name: file.name, fraction }) });
+        await upload.mutateAsync({ file, template: template || undefined, onProgress: (fraction) => setSending({ name: file.name, fraction }) });
         results.push({ name: file.name });
       } catch (e) {
         results.push({ name: file.name, error: e instanceof Error ? e.message : String(e) });
@@ -57,9 +60,21 @@ export function UploadZone() {
         <strong>Drop leases or rent rolls here</strong>
         <span className="muted"> — PDF (native or scanned), images, DOCX, Excel, CSV</span>
       </div>
-      <button type="button" className="secondary" onClick={() => input.current?.click()} disabled={upload.isPending}>
-        {upload.isPending ? "Uploading…" : "Choose files"}
-      </button>
+      <span className="upload-actions">
+        {templates.data && templates.data.length > 0 && (
+          <select aria-label="Template" value={template} onChange={(e) => setTemplate(e.target.value)}>
+            <option value="">Standard lease / rent roll fields</option>
+            {templates.data.map((t) => (
+              <option key={t.name} value={t.name} title={t.description ?? undefined}>
+                Template: {t.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <button type="button" className="secondary" onClick={() => input.current?.click()} disabled={upload.isPending}>
+          {upload.isPending ? "Uploading…" : "Choose files"}
+        </button>
+      </span>
       <input ref={input} type="file" multiple accept={ACCEPTED} hidden data-testid="file-input" onChange={(e) => void send(e.target.files)} />
       {sending && (
         <div className="upload-progress" aria-live="polite">

@@ -60,6 +60,15 @@ export function ReviewPage({ id }: { id: string }) {
     [history, send],
   );
 
+  const filename = doc.data?.filename;
+  useEffect(() => {
+    if (!filename) return;
+    document.title = `${filename} · Leasegrid`;
+    return () => {
+      document.title = "Leasegrid";
+    };
+  }, [filename]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
