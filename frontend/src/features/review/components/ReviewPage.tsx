@@ -1,7 +1,7 @@
 //! One document under review: live progress, the fields next to the page image with the
 //! selected field's evidence highlighted, corrections and approvals with undo, exports.
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { formatBytes, humanize } from "../../../lib/format";
 import { linkClick } from "../../../lib/router";
 import { useDocument } from "../api/get-document";
@@ -36,10 +36,13 @@ export function ReviewPage({ id }: { id: string }) {
     if (first?.page) setPage(first.page);
   };
 
+  const { mutateAsync } = patch;
   const send = useCallback(
-    (c: EditCommand) => patch.mutateAsync({ documentId: id, rowId: c.rowId, value: c.after.value, status: c.after.status, note: c.note }),
-    [patch, id],
+    (c: EditCommand) => mutateAsync({ documentId: id, rowId: c.rowId, value: c.after.value, status: c.after.status, note: c.note }),
+    [mutateAsync, id],
   );
+  // A held Ctrl+Z repeats faster than the server answers; one history step at a time.
+  const stepping = useRef(false);
 
   const run = useCallback(
     async (c: EditCommand) => {
@@ -52,10 +55,15 @@ export function ReviewPage({ id }: { id: string }) {
   const step = useCallback(
     async (which: "undo" | "redo") => {
       const s = which === "undo" ? undo(history) : redo(history);
-      if (!s) return;
-      await send(s.send);
-      setHistory(s.next);
-      setSelected(s.send.rowId);
+      if (!s || stepping.current) return;
+      stepping.current = true;
+      try {
+        await send(s.send);
+        setHistory(s.next);
+        setSelected(s.send.rowId);
+      } finally {
+        stepping.current = false;
+      }
     },
     [history, send],
   );
