@@ -38,8 +38,7 @@ export function App() {
         </nav>
         <span className="spacer" />
         <span className="user" data-testid="signed-in-as">
-          {me.data.email}
-          {me.data.org_name ? ` · ${me.data.org_name}` : ""}
+          {me.data.email ?? me.data.actor} · {me.data.org_name} · {me.data.role}
         </span>
         <button type="button" className="ghost" onClick={() => logout.mutate()}>
           Sign out

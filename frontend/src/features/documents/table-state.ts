@@ -3,8 +3,8 @@
 
 import type { SortingState } from "@tanstack/react-table";
 
-/** Columns the server can sort by. */
-export const SORTABLE = ["created_at", "filename", "status", "kind", "size", "pages"] as const;
+/** Columns the server can sort by (`sort=created_at`, `sort=-filename`, ...). */
+export const SORTABLE = ["created_at", "filename"] as const;
 export type SortColumn = (typeof SORTABLE)[number];
 
 export interface DocumentFilters {
@@ -63,14 +63,11 @@ export function currentCursor(state: DocumentsTableState): string | null {
   return state.cursors[state.cursors.length - 1] ?? null;
 }
 
-/** The list request for this state, e.g. `sort=created_at&order=desc&status=done&limit=25`. */
+/** The list request for this state, e.g. `sort=-created_at&status=done&limit=25`. */
 export function listQueryString(state: DocumentsTableState): string {
   const params = new URLSearchParams();
   const sort = state.sorting[0];
-  if (sort) {
-    params.set("sort", sort.id);
-    params.set("order", sort.desc ? "desc" : "asc");
-  }
+  if (sort) params.set("sort", `${sort.desc ? "-" : ""}${sort.id}`);
   const q = state.filters.q.trim();
   if (state.filters.status) params.set("status", state.filters.status);
   if (state.filters.kind) params.set("kind", state.filters.kind);
@@ -88,7 +85,7 @@ export function listQueryKey(state: DocumentsTableState) {
 
 /** What a saved view keeps: everything but the position in the cursor chain. */
 export function savedTableState(state: DocumentsTableState) {
-  return { sorting: state.sorting, filters: state.filters, pageSize: state.pageSize };
+  return { table: "documents", sorting: state.sorting, filters: state.filters, pageSize: state.pageSize };
 }
 
 /**

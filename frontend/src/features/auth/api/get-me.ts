@@ -5,22 +5,23 @@ import { ApiError, sendJson } from "../../../lib/http";
 import { obj, optStr, str } from "../../../lib/guards";
 
 export interface Me {
-  email: string;
-  role: string | null;
-  org_id: string | null;
-  org_name: string | null;
+  /** `null` when the caller is an API key rather than a user. */
+  email: string | null;
+  /** `user:EMAIL` or `api_key:PREFIX`: who corrections are recorded as. */
+  actor: string;
+  role: string;
+  org_id: string;
+  org_name: string;
 }
 
 export function parseMe(v: unknown): Me {
   const o = obj(v, "me");
-  // Some deployments nest the user and the organization; accept both flat and nested shapes.
-  const user = o.user && typeof o.user === "object" ? obj(o.user, "me.user") : o;
-  const org = o.org && typeof o.org === "object" ? obj(o.org, "me.org") : null;
   return {
-    email: str(user.email, "me.email"),
-    role: optStr(user.role ?? o.role, "me.role"),
-    org_id: org ? String(org.id ?? "") : o.org_id == null ? null : String(o.org_id),
-    org_name: org ? optStr(org.name, "me.org.name") : optStr(o.org_name, "me.org_name"),
+    email: optStr(o.email, "me.email"),
+    actor: str(o.actor, "me.actor"),
+    role: str(o.role, "me.role"),
+    org_id: str(o.org_id, "me.org_id"),
+    org_name: str(o.org_name, "me.org_name"),
   };
 }
 

@@ -6,7 +6,7 @@ import { savedTableState, type DocumentsTableState } from "../table-state";
 import { parseView, viewsQueryKey } from "./list-views";
 
 export function createView(name: string, state: DocumentsTableState) {
-  return sendJson("/api/v1/views", (v) => parseView(v, "view"), { method: "POST", body: { name, table: "documents", state: savedTableState(state) } });
+  return sendJson("/api/v1/views", (v) => parseView(v, "view"), { method: "POST", body: { name, state: savedTableState(state) } });
 }
 
 export function useCreateView() {

@@ -8,10 +8,14 @@ describe("patchFieldRequest", () => {
     expect(r.body).toEqual({ value: { amount: "10.00", currency: "USD" }, status: "corrected", note: "per amendment" });
     expect(r.headers).toEqual({ "If-Match": '"7"' });
   });
-  it("sends an approval without a version when the server gave none, and qualifies non-lease fields", () => {
+  it("sends an approval without a value (it confirms the server's), and no version when there is none", () => {
     const r = patchFieldRequest({ documentId: "d", rowId: "rent_roll.as_of_date", value: "2024-01-31", status: "approved" }, null);
-    expect(r.path).toBe("/api/v1/documents/d/fields/rent_roll.as_of_date");
-    expect(r.body).toEqual({ value: "2024-01-31", status: "approved" });
+    expect(r.path).toBe("/api/v1/documents/d/fields/as_of_date");
+    expect(r.body).toEqual({ status: "approved" });
     expect(r.headers).toEqual({});
+  });
+  it("sends a return to the extracted value (an undo) as a correction back to it", () => {
+    const r = patchFieldRequest({ documentId: "d", rowId: "lease.term_months", value: 60, status: "extracted", note: "undo" }, '"v2"');
+    expect(r.body).toEqual({ status: "corrected", value: 60, note: "undo" });
   });
 });

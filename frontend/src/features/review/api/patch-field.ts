@@ -1,10 +1,10 @@
-//! `PATCH /api/v1/documents/{id}/fields/{field}`: records a correction (new value) or an
-//! approval (status) as an event on the server; the extraction's cached copy is updated at once
-//! and refetched after, so the table never shows a value the server did not accept.
+//! `PATCH /api/v1/documents/{id}/fields/{name}`: records a correction (new value) or an
+//! approval as an event on the server, which answers the new extraction and its ETag. The
+//! cached copy changes at once and is replaced by the server's answer (or restored on error).
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { send } from "../../../lib/http";
-import type { FieldStatus } from "../../../types/api";
+import { parseExtraction, type FieldStatus } from "../../../types/api";
 import { extractionQueryKey, type VersionedExtraction } from "./get-extraction";
 import { applyFieldChange, fieldApiName } from "../model/field-rows";
 
@@ -17,8 +17,14 @@ export interface FieldPatch {
   note?: string;
 }
 
+/**
+ * The wire form of a change. The API knows two actions: `approved` confirms the current value
+ * (so no value is sent: re-encoding a number could make it differ), and `corrected` sets one.
+ * Corrections are events and history is never rewritten, so returning a field to its extracted
+ * value (an undo) is itself a correction back to that value.
+ */
 export function patchFieldRequest(p: FieldPatch, etag: string | null): { path: string; body: Record<string, unknown>; headers: Record<string, string> } {
-  const body: Record<string, unknown> = { value: p.value, status: p.status };
+  const body: Record<string, unknown> = p.status === "approved" ? { status: "approved" } : { status: "corrected", value: p.value };
   if (p.note) body.note = p.note;
   return {
     path: `/api/v1/documents/${encodeURIComponent(p.documentId)}/fields/${encodeURIComponent(fieldApiName(p.rowId))}`,
@@ -33,7 +39,8 @@ export function usePatchField() {
     mutationFn: async (p: FieldPatch) => {
       const current = client.getQueryData<VersionedExtraction>(extractionQueryKey(p.documentId));
       const req = patchFieldRequest(p, current?.etag ?? null);
-      await send(req.path, { method: "PATCH", body: req.body, headers: req.headers });
+      const res = await send(req.path, { method: "PATCH", body: req.body, headers: req.headers });
+      return { extraction: parseExtraction(await res.json()), etag: res.headers.get("ETag") } satisfies VersionedExtraction;
     },
     onMutate: async (p) => {
       const key = extractionQueryKey(p.documentId);
@@ -47,9 +54,11 @@ export function usePatchField() {
       }
       return { previous };
     },
+    onSuccess: (answer, p) => client.setQueryData(extractionQueryKey(p.documentId), answer),
     onError: (_e, p, context) => {
       if (context?.previous) client.setQueryData(extractionQueryKey(p.documentId), context.previous);
+      // A 412 means someone else edited first: fetch their version.
+      return client.invalidateQueries({ queryKey: extractionQueryKey(p.documentId) });
     },
-    onSettled: (_d, _e, p) => client.invalidateQueries({ queryKey: extractionQueryKey(p.documentId) }),
   });
 }

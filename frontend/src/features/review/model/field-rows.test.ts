@@ -35,8 +35,9 @@ describe("applyFieldChange", () => {
   it("leaves the extraction as is for an unknown row", () => {
     expect(applyFieldChange(x, "lease.nope", { value: 1, status: "corrected" })).toBe(x);
   });
-  it("names lease fields by their schema key for the API", () => {
+  it("names fields by their own key for the API", () => {
     expect(fieldApiName("lease.base_rent")).toBe("base_rent");
-    expect(fieldApiName("custom.notice_address")).toBe("custom.notice_address");
+    expect(fieldApiName("custom.notice_address")).toBe("notice_address");
+    expect(fieldApiName("rent_roll.as_of_date")).toBe("as_of_date");
   });
 });

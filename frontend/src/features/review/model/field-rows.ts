@@ -59,9 +59,9 @@ export function needsReview(field: Field): boolean {
   return field.status === "extracted" && field.confidence < REVIEW_THRESHOLD;
 }
 
-/** The name the PATCH route takes: lease fields by their schema key, others qualified. */
+/** The name the PATCH route takes: the field's own key, whatever its section. */
 export function fieldApiName(rowId: string): string {
-  return rowId.startsWith("lease.") ? rowId.slice("lease.".length) : rowId;
+  return rowId.slice(rowId.indexOf(".") + 1);
 }
 
 function splitRowId(rowId: string): [Section, string] {
