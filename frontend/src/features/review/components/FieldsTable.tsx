@@ -124,7 +124,7 @@ export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Pro
             <th>Value</th>
             <th>Confidence</th>
             <th>Status</th>
-            <th>Page</th>
+            <th>Evidence</th>
             <th aria-label="Actions" />
           </tr>
         </thead>

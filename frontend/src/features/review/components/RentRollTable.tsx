@@ -25,6 +25,28 @@ const columns = helper.columns([
   }),
 ]);
 
+const TOTAL_LABELS: [key: string, label: string, show: (v: unknown) => string][] = [
+  ["units", "Units", formatValue],
+  ["rentable_square_feet", "RSF", formatValue],
+  ["occupied_square_feet", "Occupied SF", formatValue],
+  ["occupancy_percent", "Occupancy", (v) => `${formatValue(v)}%`],
+  ["monthly_base_rent", "Monthly base rent", formatValue],
+  ["stated_totals_match", "Matches the document's totals", (v) => (v === null ? "no totals stated" : formatValue(v))],
+];
+
+function Totals({ totals }: { totals: Record<string, unknown> }) {
+  return (
+    <dl className="totals" data-testid="rent-roll-totals">
+      {TOTAL_LABELS.filter(([k]) => k in totals).map(([k, label, show]) => (
+        <div key={k}>
+          <dt>{label}</dt>
+          <dd>{show(totals[k])}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function RentRollTable({ rentRoll }: { rentRoll: RentRoll }) {
   const table = useTable({ features, columns, data: rentRoll.rows });
   return (
@@ -56,7 +78,7 @@ export function RentRollTable({ rentRoll }: { rentRoll: RentRoll }) {
           </tbody>
         </table>
       </div>
-      {rentRoll.totals && <p className="muted totals">Totals: {formatValue(rentRoll.totals)}</p>}
+      {rentRoll.totals && <Totals totals={rentRoll.totals} />}
     </section>
   );
 }

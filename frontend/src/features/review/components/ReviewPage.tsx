@@ -107,6 +107,9 @@ export function ReviewPage({ id }: { id: string }) {
   const d = doc.data;
   const progress = d.pages ? Math.round((100 * d.pages_done) / d.pages) : 0;
   const x = extraction.data?.extraction;
+  // Spreadsheets have no page images; their evidence is sheet and cells, shown in the tables.
+  const showPages = pageCount > 0 && d.media_type !== "text/csv" && !d.media_type.includes("spreadsheet") && !d.media_type.includes("excel");
+  const meta = [x ? humanize(x.kind) : d.kind ? humanize(d.kind) : "Kind pending", d.pages ? `${d.pages} page${d.pages === 1 ? "" : "s"}` : null, formatBytes(d.size)];
   return (
     <div className="page review">
       <div className="page-head">
@@ -116,7 +119,7 @@ export function ReviewPage({ id }: { id: string }) {
           </a>
           <h1 title={d.sha256}>{d.filename}</h1>
           <div className="meta muted">
-            {x ? humanize(x.kind) : d.kind ? humanize(d.kind) : "Kind pending"} · {d.pages === null ? "pages pending" : `${d.pages} page${d.pages === 1 ? "" : "s"}`} · {formatBytes(d.size)}
+            {meta.filter(Boolean).join(" · ")}
           </div>
         </div>
         <div className="head-actions">
@@ -164,7 +167,7 @@ export function ReviewPage({ id }: { id: string }) {
 
       {x && (
         <>
-          <div className="review-grid">
+          <div className={showPages ? "review-grid" : "review-single"}>
             <div>
               {rows.length > 0 ? (
                 <FieldsTable rows={rows} selectedId={selected} onSelect={select} onCommand={run} busy={patch.isPending} />
@@ -173,7 +176,7 @@ export function ReviewPage({ id }: { id: string }) {
               )}
               {x.rent_roll && <RentRollTable rentRoll={x.rent_roll} />}
             </div>
-            {pageCount > 0 && d.media_type !== "text/csv" && !d.media_type.includes("spreadsheet") && !d.media_type.includes("excel") && (
+            {showPages && (
               <div className="sticky">
                 {selectedRow?.field.evidence[0]?.text && (
                   <blockquote className="quote" data-testid="evidence-quote">
