@@ -74,9 +74,44 @@ pub struct ServeArgs {
     /// Folder of the built web app.
     #[arg(long, env = "LEASEGRID_FRONTEND_DIR", default_value = "frontend/dist")]
     pub frontend_dir: PathBuf,
-    /// Extraction worker threads inside this process (0 = none).
+    /// Extraction worker threads inside this process (0 = none; with `memory://` nothing is
+    /// extracted then).
     #[arg(long, env = "LEASEGRID_WORKERS", default_value_t = 1)]
     pub workers: usize,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Limits and timings of the service.
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Largest accepted upload in bytes (200 MiB by default).
+    #[arg(long, env = "LEASEGRID_MAX_UPLOAD_BYTES", default_value_t = 200 * 1024 * 1024)]
+    pub max_upload_bytes: usize,
+    /// Documents with more pages fail with a message naming the limit.
+    #[arg(long, env = "LEASEGRID_MAX_PAGES", default_value_t = 2000)]
+    pub max_pages: usize,
+    /// A request that takes longer is answered 504 (event streams are not cut).
+    #[arg(long, env = "LEASEGRID_REQUEST_TIMEOUT_SECS", default_value_t = 120)]
+    pub request_timeout_secs: u64,
+    /// A job not finished (or heard from) this long after it was queued is queued again.
+    #[arg(long, env = "LEASEGRID_JOB_LEASE_SECS", default_value_t = 600)]
+    pub job_lease_secs: u64,
+    /// How often the api looks for jobs whose lease ran out.
+    #[arg(long, env = "LEASEGRID_SWEEP_SECS", default_value_t = 30)]
+    pub sweep_secs: u64,
+    /// On shutdown, how long running jobs may take to finish before they are left to be re-queued.
+    #[arg(long, env = "LEASEGRID_SHUTDOWN_GRACE_SECS", default_value_t = 30)]
+    pub shutdown_grace_secs: u64,
+    /// Mark session cookies `Secure` (set this behind HTTPS).
+    #[arg(long, env = "LEASEGRID_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// How long a web session lasts, in hours.
+    #[arg(long, env = "LEASEGRID_SESSION_HOURS", default_value_t = 12)]
+    pub session_hours: i64,
+    /// Pub/Sub API endpoint, e.g. the emulator's `http://127.0.0.1:8085` (default: Google's).
+    #[arg(long, env = "LEASEGRID_PUBSUB_ENDPOINT")]
+    pub pubsub_endpoint: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,7 +1,41 @@
 //! Resolves where state lives from the command line and environment.
 
-use crate::cli::StorageArgs;
+use crate::cli::{LimitArgs, StorageArgs};
 use std::path::Path;
+use std::time::Duration;
+
+/// The service's limits and timings, resolved from `LimitArgs`.
+#[derive(Debug, Clone)]
+pub struct ServiceConfig {
+    pub max_upload_bytes: usize,
+    pub max_pages: usize,
+    pub request_timeout: Duration,
+    pub job_lease: chrono::Duration,
+    pub sweep_every: Duration,
+    pub shutdown_grace: Duration,
+    pub secure_cookies: bool,
+    pub session_ttl: chrono::Duration,
+    pub pubsub_endpoint: Option<String>,
+}
+
+impl ServiceConfig {
+    pub fn from_args(a: &LimitArgs) -> anyhow::Result<Self> {
+        anyhow::ensure!(a.max_upload_bytes > 0, "LEASEGRID_MAX_UPLOAD_BYTES must be positive");
+        anyhow::ensure!(a.job_lease_secs > 0, "LEASEGRID_JOB_LEASE_SECS must be positive");
+        anyhow::ensure!(a.session_hours > 0, "LEASEGRID_SESSION_HOURS must be positive");
+        Ok(ServiceConfig {
+            max_upload_bytes: a.max_upload_bytes,
+            max_pages: a.max_pages,
+            request_timeout: Duration::from_secs(a.request_timeout_secs.max(1)),
+            job_lease: chrono::Duration::seconds(a.job_lease_secs as i64),
+            sweep_every: Duration::from_secs(a.sweep_secs.max(1)),
+            shutdown_grace: Duration::from_secs(a.shutdown_grace_secs),
+            secure_cookies: a.secure_cookies,
+            session_ttl: chrono::Duration::hours(a.session_hours),
+            pubsub_endpoint: a.pubsub_endpoint.clone(),
+        })
+    }
+}
 
 /// The three URLs that pick each seam's implementation.
 #[derive(Debug, Clone, PartialEq, Eq)]

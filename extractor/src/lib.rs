@@ -7,6 +7,7 @@ pub mod error;
 pub mod field_model;
 pub mod fields;
 pub mod ingest;
+pub mod layout;
 pub mod model;
 pub mod pipeline;
 pub mod rentroll;

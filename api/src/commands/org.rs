@@ -1,4 +1,5 @@
-//! `leasegrid org create NAME`: a new organization, printed as JSON on stdout.
+//! `leasegrid org create NAME`: a new organization with an admin user and an API key, printed
+//! as JSON on stdout (`org_id`, `org_name`, `api_key`, `admin_email`, `admin_password`).
 
 use crate::cli::OrgCommand;
 use crate::config::StorageConfig;
@@ -9,8 +10,8 @@ pub fn run(command: OrgCommand) -> anyhow::Result<ExitCode> {
         OrgCommand::Create { name, storage } => {
             let config = StorageConfig::resolve(&storage)?;
             super::runtime()?.block_on(async {
-                let (pool, _) = crate::db::connect_and_migrate(&config.database_url).await?;
-                let org = crate::db::create_org(&pool, &name).await?;
+                let repo = crate::db::Repository::connect(&config.database_url).await?;
+                let org = repo.create_org(&name).await?;
                 println!("{}", serde_json::to_string(&org)?);
                 Ok(ExitCode::SUCCESS)
             })

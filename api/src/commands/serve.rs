@@ -1,28 +1,25 @@
 //! `leasegrid serve`: the API, the web app and the embedded workers on one port.
 
 use crate::cli::ServeArgs;
-use crate::config::StorageConfig;
-use crate::http::{AppState, app};
+use crate::config::{ServiceConfig, StorageConfig};
 use std::process::ExitCode;
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let config = StorageConfig::resolve(&args.storage)?;
-    let resources = functions::resources::locate();
-    functions::resources::require(&resources, false)?;
+    let storage = StorageConfig::resolve(&args.storage)?;
+    let config = ServiceConfig::from_args(&args.limits)?;
     super::runtime()?.block_on(async move {
-        let (pool, _) = crate::db::connect_and_migrate(&config.database_url).await?;
+        let state = crate::server::build_state(&storage, config, args.frontend_dir.clone()).await?;
         if args.demo_org
-            && let Some(demo) = crate::db::ensure_demo_org(&pool).await?
+            && let Some(demo) = state.repo.ensure_demo_org().await?
         {
             if let Some(path) = &args.demo_credentials {
                 std::fs::write(path, serde_json::to_vec_pretty(&demo)?)?;
             }
-            eprintln!("Demo organization created: {}", demo.org_name);
+            eprintln!(
+                "Demo organization created: {}\n  sign in at http://{} as {} / {}\n  API key: {}",
+                demo.org_name, args.bind, demo.admin_email, demo.admin_password, demo.api_key
+            );
         }
-        let state = AppState {
-            pool,
-            frontend_dir: args.frontend_dir.clone(),
-        };
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.bind))?;
@@ -30,9 +27,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             "Leasegrid is running at http://{}  (API docs: http://{}/docs)",
             args.bind, args.bind
         );
-        axum::serve(listener, app(state))
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        crate::server::serve(listener, state, args.workers, shutdown_signal()).await?;
         Ok(ExitCode::SUCCESS)
     })
 }
@@ -48,5 +43,5 @@ async fn shutdown_signal() {
         }
     };
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-    tracing::info!("shutting down");
+    tracing::info!("shutting down: finishing requests and running jobs");
 }

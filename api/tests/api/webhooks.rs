@@ -1,0 +1,76 @@
+//! Webhook deliveries: signed, retried after failures, recorded.
+
+use crate::helpers::{Backend, spawn_app};
+use crate::suite::done_document;
+use axum::http::{HeaderMap, StatusCode};
+use serde_json::{Value, json};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deliveries_are_signed_and_retried() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    // A receiver that fails the first attempt and records the rest.
+    let received: Arc<Mutex<Vec<(HeaderMap, String)>>> = Arc::default();
+    let attempts = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let router = {
+        let received = received.clone();
+        let attempts = attempts.clone();
+        axum::Router::new().route(
+            "/hook",
+            axum::routing::post(move |headers: HeaderMap, body: String| {
+                let received = received.clone();
+                let attempts = attempts.clone();
+                async move {
+                    if attempts.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+                        return StatusCode::SERVICE_UNAVAILABLE;
+                    }
+                    received.lock().unwrap().push((headers, body));
+                    StatusCode::NO_CONTENT
+                }
+            }),
+        )
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook_addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+
+    let key = &app.a.api_key;
+    let r = app
+        .client
+        .post(app.url("/api/v1/webhooks"))
+        .bearer_auth(key)
+        .json(&json!({"url": format!("http://{hook_addr}/hook"), "events": ["document.done"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    let hook: Value = r.json().await.unwrap();
+    let secret = hook["secret"].as_str().unwrap().to_string();
+    let (_, listed) = app.get_json(key, "/api/v1/webhooks").await;
+    assert!(listed[0].get("secret").is_none(), "the secret is shown once");
+
+    let id = done_document(&app, key, &app.a.org_id, "hook").await;
+    let start = std::time::Instant::now();
+    while received.lock().unwrap().is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(20), "no delivery arrived");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (headers, body) = received.lock().unwrap()[0].clone();
+    let signature = headers["leasegrid-signature"].to_str().unwrap();
+    let now = chrono::Utc::now().timestamp();
+    api::webhooks::signature::verify(&secret, signature, body.as_bytes(), now)
+        .expect("the signature verifies");
+    assert!(api::webhooks::signature::verify("other", signature, body.as_bytes(), now).is_err());
+    let payload: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(payload["event"], "document.done");
+    assert_eq!(payload["document"]["id"], id.as_str());
+    assert!(attempts.load(std::sync::atomic::Ordering::SeqCst) >= 2, "the failed attempt was retried");
+    let states = app
+        .state
+        .repo
+        .delivery_states(&app.a.org_id, hook["id"].as_str().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(states, vec![("delivered".to_string(), 2)]);
+}

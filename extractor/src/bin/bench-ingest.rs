@@ -1,0 +1,273 @@
+//! Ingestion benchmarks, printed as tables (`make bench` runs them through
+//! `scripts/bench.d/ingest.sh`), plus a `dump` command to look at what was read.
+//!
+//! ```text
+//! bench-ingest dump FILE [--layout]          text (or layout JSON) of one file
+//! bench-ingest native PDF...                 pages/s of ours vs pdftotext, same run
+//! bench-ingest ocr PDF PAGES                 s/page at 300 dpi: ours vs the tesseract CLI
+//! bench-ingest quality PDF PAGES             OCR word recall on rotated, noised renders
+//! bench-ingest memory PDF                    read it; print pages, seconds, peak RSS
+//! ```
+
+use extractor::ingest::raster;
+use extractor::ingest::{ReadOptions, Reader};
+use extractor::{Document, Resources};
+use image::GrayImage;
+use rand::{Rng, SeedableRng};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bench-ingest: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn run(args: &[String]) -> Result<()> {
+    let usage = "usage: bench-ingest dump|native|ocr|quality|memory ARGS (see the file header)";
+    let (command, rest) = args.split_first().ok_or(usage)?;
+    let page_count = |i: usize| -> Result<usize> {
+        Ok(rest.get(i).map(|s| s.parse()).transpose()?.unwrap_or(2))
+    };
+    match command.as_str() {
+        "dump" => dump(Path::new(rest.first().ok_or(usage)?), rest.iter().any(|a| a == "--layout")),
+        "native" => native(rest),
+        "ocr" => ocr(Path::new(rest.first().ok_or(usage)?), page_count(1)?),
+        "quality" => quality(Path::new(rest.first().ok_or(usage)?), page_count(1)?),
+        "memory" => memory(Path::new(rest.first().ok_or(usage)?)),
+        _ => Err(usage.into()),
+    }
+}
+
+fn resources() -> Resources {
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    Resources {
+        pdfium_dir: env("LEASEGRID_PDFIUM_DIR").unwrap_or_else(|| ".cache/pdfium".into()),
+        tessdata_dir: env("LEASEGRID_TESSDATA_DIR")
+            .unwrap_or_else(|| "/usr/share/tesseract-ocr/5/tessdata".into()),
+        model_dir: env("LEASEGRID_MODEL_DIR")
+            .unwrap_or_else(|| ".cache/models/all-MiniLM-L6-v2".into()),
+    }
+}
+
+fn reader() -> Result<Reader> {
+    Ok(Reader::new(&resources(), ReadOptions::default())?)
+}
+
+fn read(reader: &Reader, path: &Path) -> Result<Document> {
+    let bytes = std::fs::read(path)?;
+    Ok(reader.read(&bytes, &path.display().to_string(), &|_| {})?)
+}
+
+fn dump(path: &Path, layout: bool) -> Result<()> {
+    let doc = read(&reader()?, path)?;
+    if layout {
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+    } else {
+        println!("{}", doc.text());
+    }
+    Ok(())
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Pages per second reading (with layout) against `pdftotext`, three rounds, medians.
+fn native(files: &[String]) -> Result<()> {
+    let reader = reader()?;
+    let mut total_pages = 0;
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for round in 0..3 {
+        let t = Instant::now();
+        let mut pages = 0;
+        for f in files {
+            pages += read(&reader, Path::new(f))?.pages.len();
+        }
+        ours.push(t.elapsed().as_secs_f64());
+        total_pages = pages;
+        let t = Instant::now();
+        for f in files {
+            let status = Command::new("pdftotext").args([f.as_str(), "-"]).output()?;
+            if !status.status.success() {
+                return Err(format!("pdftotext failed on {f}").into());
+            }
+        }
+        theirs.push(t.elapsed().as_secs_f64());
+        let _ = round;
+    }
+    let (o, p) = (median(ours), median(theirs));
+    let pps = |s: f64| total_pages as f64 / s;
+    println!("| native PDF ({} files, {total_pages} pages) | seconds | pages/s |", files.len());
+    println!("|---|---|---|");
+    println!("| leasegrid read (words, lines, layout) | {o:.3} | {:.1} |", pps(o));
+    println!("| pdftotext | {p:.3} | {:.1} |", pps(p));
+    println!("| ratio ours/pdftotext (time) | {:.2} | |", o / p);
+    Ok(())
+}
+
+/// The first `pages` pages of `pdf` rendered at 300 dpi into PNG files.
+fn render_pages(reader: &Reader, pdf: &Path, pages: usize, dir: &Path) -> Result<Vec<PathBuf>> {
+    let bytes = std::fs::read(pdf)?;
+    (1..=pages)
+        .map(|n| {
+            let png = reader.render_page_png(&bytes, n, 300.0)?;
+            let path = dir.join(format!("page-{n}.png"));
+            std::fs::write(&path, png)?;
+            Ok(path)
+        })
+        .collect()
+}
+
+fn temp_dir(tag: &str) -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("bench-ingest-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Seconds per page at 300 dpi: our pool over all pages at once, against the tesseract CLI one
+/// process per page (sequential, and two at a time).
+fn ocr(pdf: &Path, pages: usize) -> Result<()> {
+    let reader = reader()?;
+    let dir = temp_dir("ocr")?;
+    let images = render_pages(&reader, pdf, pages, &dir)?;
+    // A multi-page TIFF would be one read; PNGs one by one in threads show the pool the same way.
+    let t = Instant::now();
+    std::thread::scope(|s| -> Result<()> {
+        let handles: Vec<_> = images
+            .iter()
+            .map(|p| s.spawn(|| read(&reader, p).map(|d| d.pages.len()).map_err(|e| e.to_string())))
+            .collect();
+        for h in handles {
+            h.join().map_err(|_| "thread panicked")??;
+        }
+        Ok(())
+    })?;
+    let ours = t.elapsed().as_secs_f64() / pages as f64;
+    let cli = |parallel: usize| -> Result<f64> {
+        let t = Instant::now();
+        for chunk in images.chunks(parallel) {
+            let children: Vec<_> = chunk
+                .iter()
+                .map(|p| {
+                    Command::new("tesseract")
+                        .arg(p)
+                        .arg(p.with_extension(""))
+                        .args(["--dpi", "300", "tsv"])
+                        .env("OMP_THREAD_LIMIT", "1")
+                        .stderr(std::process::Stdio::null())
+                        .spawn()
+                })
+                .collect::<std::io::Result<_>>()?;
+            for mut c in children {
+                c.wait()?;
+            }
+        }
+        Ok(t.elapsed().as_secs_f64() / pages as f64)
+    };
+    let (one, two) = (cli(1)?, cli(2)?);
+    let _ = std::fs::remove_dir_all(&dir);
+    println!("| OCR at 300 dpi ({pages} pages of {}) | s/page |", pdf.display());
+    println!("|---|---|");
+    println!("| leasegrid (pool of {} workers, OSD + deskew) | {ours:.2} |", ReadOptions::default().ocr_workers);
+    println!("| tesseract CLI, one process at a time | {one:.2} |");
+    println!("| tesseract CLI, two processes at a time | {two:.2} |");
+    Ok(())
+}
+
+/// Renders pages, rotates them 0.7 degrees, adds noise, OCRs them and compares the words with
+/// the page's own text layer.
+fn quality(pdf: &Path, pages: usize) -> Result<()> {
+    let reader = reader()?;
+    let doc = read(&reader, pdf)?;
+    let bytes = std::fs::read(pdf)?;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+    let (mut found, mut wanted) = (0usize, 0usize);
+    println!("| page | words in text layer | recall of OCR on rotated 0.7° + noise |");
+    println!("|---|---|---|");
+    for n in 1..=pages.min(doc.pages.len()) {
+        let png = reader.render_page_png(&bytes, n, 300.0)?;
+        let img = image::load_from_memory(&png)?.into_luma8();
+        let noisy = degrade(&img, 0.7, &mut rng);
+        let mut out = Vec::new();
+        noisy.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)?;
+        let scan = reader.read(&out, "scan.png", &|_| {})?;
+        let (f, w) = recall_counts(&doc.pages[n - 1].text(), &scan.text());
+        println!("| {n} | {w} | {:.4} |", f as f64 / w.max(1) as f64);
+        found += f;
+        wanted += w;
+    }
+    println!("| all | {wanted} | {:.4} |", found as f64 / wanted.max(1) as f64);
+    Ok(())
+}
+
+/// A scan-like copy: rotated by `degrees`, with salt-and-pepper and grey noise.
+pub fn degrade(img: &GrayImage, degrees: f32, rng: &mut impl Rng) -> GrayImage {
+    let mut out = raster::rotate_small(img, degrees);
+    for p in out.pixels_mut() {
+        let jitter: i16 = rng.random_range(-25..=25);
+        p[0] = (i16::from(p[0]) + jitter).clamp(0, 255) as u8;
+        if rng.random_bool(0.002) {
+            p[0] = if rng.random_bool(0.5) { 0 } else { 255 };
+        }
+    }
+    out
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn recall_counts(reference: &str, candidate: &str) -> (usize, usize) {
+    let mut have = std::collections::HashMap::<String, usize>::new();
+    for w in words(candidate) {
+        *have.entry(w).or_default() += 1;
+    }
+    let wanted = words(reference);
+    let found = wanted
+        .iter()
+        .filter(|w| match have.get_mut(*w) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        })
+        .count();
+    (found, wanted.len())
+}
+
+/// Reads one (large) file and reports the process's peak resident memory.
+fn memory(pdf: &Path) -> Result<()> {
+    let reader = reader()?;
+    let t = Instant::now();
+    let doc = read(&reader, pdf)?;
+    let secs = t.elapsed().as_secs_f64();
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    let peak = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map(|v| v.trim().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let ocr_pages = doc
+        .pages
+        .iter()
+        .filter(|p| p.text_source == extractor::model::TextSource::Ocr)
+        .count();
+    println!("| memory: {} | pages | OCR pages | seconds | peak RSS |", pdf.display());
+    println!("|---|---|---|---|---|");
+    println!("| | {} | {ocr_pages} | {secs:.1} | {peak} |", doc.pages.len());
+    Ok(())
+}
