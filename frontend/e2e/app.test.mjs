@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { BASE, DATA, demoCredentials, launch, missing, signIn } from "./browser.mjs";
+import { BASE, DATA, demoCredentials, launch, missing, signIn, waitForDone } from "./browser.mjs";
 
 const LEASE = new URL("leases/DL03-post-tension-nevada-henderson-lease.pdf", DATA);
 const REVIEW_ROUTES = ["/auth/login", "/auth/me", "/documents", "/documents/{id}", "/documents/{id}/extraction"];
@@ -54,7 +54,7 @@ test("upload a lease, watch it finish, review, correct with persistence and undo
 
     // Open it and watch it reach `done` (server-sent progress, polling as the fallback).
     await rows.first().locator("a.doc-link").click();
-    await page.getByTestId("document-status").filter({ hasText: "done" }).waitFor({ timeout: 240_000 });
+    await waitForDone(page);
     const fields = page.getByTestId("fields-table");
     await fields.waitFor({ timeout: 30000 });
     assert.ok((await fields.locator("tbody tr").count()) >= 5, "a lease gives several fields");
@@ -131,7 +131,7 @@ test("a rent roll shows its units as rows with their cells as evidence", { timeo
     await page.getByTestId("file-input").setInputFiles(rentRoll.pathname);
     await page.locator(".upload-outcomes .ok").first().waitFor({ timeout: 30000 });
     await page.getByTestId("documents-table").locator("a.doc-link", { hasText: "RR01" }).click();
-    await page.getByTestId("document-status").filter({ hasText: "done" }).waitFor({ timeout: 240_000 });
+    await waitForDone(page);
     const table = page.getByTestId("rent-roll-table");
     await table.waitFor({ timeout: 30000 });
     assert.equal(await table.locator("tbody tr").count(), gold.totals.units, "one row per unit");

@@ -53,3 +53,13 @@ export async function signIn(page, creds) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByTestId("signed-in-as").waitFor({ timeout: 15000 });
 }
+
+/** Waits until the review page shows a finished status and insists it is `done`, naming the error otherwise. */
+export async function waitForDone(page, timeout = 240_000) {
+  const status = page.getByTestId("document-status");
+  await status.filter({ hasText: /^(done|failed)$/ }).waitFor({ timeout });
+  if ((await status.innerText()).trim() !== "done") {
+    const reason = await page.getByRole("alert").allInnerTexts();
+    throw new Error(`extraction failed: ${reason.join(" ")}`);
+  }
+}
