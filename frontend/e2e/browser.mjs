@@ -58,7 +58,7 @@ export async function signIn(page, creds) {
 export async function waitForDone(page, timeout = 240_000) {
   const status = page.getByTestId("document-status");
   await status.filter({ hasText: /^(done|failed)$/ }).waitFor({ timeout });
-  if ((await status.innerText()).trim() !== "done") {
+  if ((await status.textContent())?.trim() !== "done") {
     const reason = await page.getByRole("alert").allInnerTexts();
     throw new Error(`extraction failed: ${reason.join(" ")}`);
   }
