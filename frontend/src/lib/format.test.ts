@@ -12,7 +12,15 @@ describe("formatValue", () => {
   it("shows structures readably and not-stated as a dash", () => {
     expect(formatValue(null)).toBe("—");
     expect(formatValue({ count: 2, months: 60, text: "x" })).toBe("2 options × 60 months");
-    expect(formatValue([{ date: "2030-01-31", kind: "expiration" }])).toBe("date: 2030-01-31, kind: expiration");
+    expect(formatValue([{ date: "2030-01-31", kind: "option_notice", description: "renewal notice due" }])).toBe("2030-01-31 option notice (renewal notice due)");
+    expect(formatValue({ city: "Henderson", zip: null })).toBe("city: Henderson");
+  });
+  it("shows a rent schedule as periods with their rent", () => {
+    const steps = [
+      { start: "2008-01-01", end: "2008-12-31", monthly: { amount: "8000.00", currency: "USD" }, annual: { amount: "96000.00", currency: "USD" } },
+      { start: "2009-01-01", end: null, monthly: null, annual: { amount: "99000.00", currency: "USD" } },
+    ];
+    expect(formatValue(steps)).toBe("2008-01-01 – 2008-12-31: $8,000.00/mo; 2009-01-01 – —: $99,000.00/yr");
   });
   it("formats sizes", () => {
     expect(formatBytes(512)).toBe("512 B");

@@ -52,6 +52,15 @@ export function formatValue(v: unknown): string {
       if (v.period === "monthly" || v.period === "annual") return `${base}${v.per_sf ? "/SF" : ""} ${v.period}`;
       return base;
     }
+    if ("start" in v && "end" in v && ("monthly" in v || "annual" in v)) {
+      // A rent step: its period, then the rent as the lease states it.
+      const period = `${formatValue(v.start)} – ${formatValue(v.end)}`;
+      const rent = v.monthly ? `${formatValue(v.monthly)}/mo` : `${formatValue(v.annual)}/yr`;
+      return `${period}: ${rent}`;
+    }
+    if (typeof v.date === "string" && typeof v.kind === "string") {
+      return `${v.date} ${v.kind.replace(/_/g, " ")}${typeof v.description === "string" && v.description ? ` (${v.description})` : ""}`;
+    }
     if (typeof v.count === "number") {
       const months = typeof v.months === "number" ? ` × ${v.months} months` : "";
       return `${v.count} option${v.count === 1 ? "" : "s"}${months}`;

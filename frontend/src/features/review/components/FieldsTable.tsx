@@ -27,6 +27,20 @@ function Confidence({ value, flag }: { value: number; flag: boolean }) {
   );
 }
 
+/** Lists (rent steps, critical dates) one item a line; everything else as one line. */
+function FieldValue({ value, quote }: { value: unknown; quote?: string }) {
+  if (Array.isArray(value) && value.length > 1) {
+    return (
+      <ul className="value-list" title={quote}>
+        {value.map((item, i) => (
+          <li key={i}>{formatValue(item)}</li>
+        ))}
+      </ul>
+    );
+  }
+  return <span title={quote}>{formatValue(value)}</span>;
+}
+
 function ValueEditor({ row, onDone, onCommand }: { row: FieldRow; onDone: () => void; onCommand: Props["onCommand"] }) {
   const [text, setText] = useState(editorText(row.field.value));
   const [note, setNote] = useState("");
@@ -146,7 +160,7 @@ export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Pro
                   {editing === row.id ? (
                     <ValueEditor row={row} onDone={() => setEditing(null)} onCommand={onCommand} />
                   ) : (
-                    <span title={row.field.evidence[0]?.text}>{formatValue(row.field.value)}</span>
+                    <FieldValue value={row.field.value} quote={row.field.evidence[0]?.text} />
                   )}
                 </td>
                 <td>
