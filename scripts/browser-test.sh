@@ -20,5 +20,9 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || { tail -50 "$WORK/server.log" >&2; echo "browser-test: server never became live" >&2; exit 1; }
+# The client's types come from a snapshot of the server's OpenAPI; say so when it is stale.
+if ! curl -fs "http://127.0.0.1:$PORT/api/v1/openapi.json" | cmp -s - frontend/openapi.json; then
+  echo "browser-test: warning: frontend/openapi.json differs from the server's; run (cd frontend && npm run gen:api)" >&2
+fi
 LEASEGRID_URL="http://127.0.0.1:$PORT" LEASEGRID_DEMO_CREDENTIALS="$WORK/demo.json" \
   node --test --test-reporter=spec frontend/e2e/ || { tail -50 "$WORK/server.log" >&2; exit 1; }
