@@ -132,6 +132,14 @@ export function FieldsTable({ rows, selectedId, onSelect, onCommand, busy }: Pro
         <input type="checkbox" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.target.checked)} /> Only fields to review
       </label>
       <table className="grid" data-testid="fields-table" tabIndex={0} onKeyDown={onKeyDown}>
+        <colgroup>
+          <col className="w-field" />
+          <col />
+          <col className="w-confidence" />
+          <col className="w-status" />
+          <col className="w-evidence" />
+          <col className="w-actions" />
+        </colgroup>
         <thead>
           <tr>
             <th>Field</th>
