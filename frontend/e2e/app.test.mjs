@@ -27,6 +27,24 @@ test("the web app loads and refuses a wrong password", { skip: !BASE && "LEASEGR
   }
 });
 
+test("an unsupported file is refused with the server's reason and nothing is listed", async (t) => {
+  const why = await missing(["/auth/login", "/documents"]);
+  if (why) return t.skip(why);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await signIn(page, demoCredentials());
+    await page.getByTestId("file-input").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("plain notes that are not a lease\n".repeat(20)) });
+    const outcome = page.locator(".upload-outcomes .error", { hasText: "notes.txt" });
+    await outcome.waitFor({ timeout: 30000 });
+    const text = await outcome.innerText();
+    assert.match(text, /unsupported.*plain text/i, `names the problem and the detected type: ${text}`);
+    assert.equal(await page.getByTestId("documents-table").locator("a.doc-link", { hasText: "notes.txt" }).count(), 0);
+  } finally {
+    await browser.close();
+  }
+});
+
 test("upload a lease, watch it finish, review, correct with persistence and undo, export", { timeout: 300_000 }, async (t) => {
   const why = await missing(REVIEW_ROUTES);
   if (why) return t.skip(why);
@@ -48,7 +66,7 @@ test("upload a lease, watch it finish, review, correct with persistence and undo
     }, bytes);
     await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer: drop });
     await page.locator(".upload-outcomes li", { hasText: "dropped-copy.pdf" }).waitFor({ timeout: 30000 });
-    const rows = page.getByTestId("documents-table").locator("tbody tr[data-status]");
+    const rows = page.getByTestId("documents-table").locator("tbody tr[data-status]", { has: page.locator("a.doc-link", { hasText: /DL03|dropped-copy/ }) });
     await rows.first().waitFor();
     assert.equal(await rows.count(), 1, "identical bytes give one document");
 
