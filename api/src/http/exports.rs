@@ -31,8 +31,8 @@ fn stem(filename: &str) -> &str {
 
 fn options(id: Option<&str>) -> ExportOptions {
     ExportOptions {
-        review_base_url: None,
         document_id: id.map(str::to_string),
+        ..ExportOptions::default()
     }
 }
 
