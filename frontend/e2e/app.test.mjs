@@ -106,6 +106,9 @@ test("upload a lease, watch it finish, review, correct with persistence and undo
     await page.reload();
     await row().getByTestId("field-value").filter({ hasText: corrected }).waitFor({ timeout: 30000 });
     assert.equal((await row().locator(".badge").innerText()).toLowerCase(), "corrected");
+    // The audit trail shows the correction with its note.
+    await row().click();
+    await page.getByTestId("field-history").filter({ hasText: corrected }).filter({ hasText: "browser test" }).waitFor();
 
     // Approve another field, then undo the approval. Corrections are events, so the undo is a
     // new event restoring the value; the field is no longer approved.

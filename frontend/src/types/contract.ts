@@ -24,6 +24,7 @@ export type Routes = [
   Ok<Has<"/api/v1/documents/{id}/events", "get">>,
   Ok<Has<"/api/v1/documents/{id}/extraction", "get">>,
   Ok<Has<"/api/v1/documents/{id}/fields/{name}", "patch">>,
+  Ok<Has<"/api/v1/documents/{id}/corrections", "get">>,
   Ok<Has<"/api/v1/documents/{id}/pages/{page}", "get">>,
   Ok<Has<"/api/v1/documents/{id}/export.xlsx", "get">>,
   Ok<Has<"/api/v1/documents/{id}/export.pdf", "get">>,
@@ -44,4 +45,5 @@ export type Shapes = [
   Ok<Within<"id" | "name" | "state", keyof Schemas["ViewOut"]>>,
   Ok<Within<"name" | "description", keyof Schemas["TemplateOut"]>>,
   Ok<Within<"items" | "next_cursor", keyof Schemas["DocumentList"]>>,
+  Ok<Within<"id" | "field" | "action" | "actor" | "created_at" | "note" | "version" | "before_value" | "after_value", keyof Schemas["CorrectionRow"]>>,
 ];

@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { send } from "../../../lib/http";
 import { parseExtraction, type FieldStatus } from "../../../types/api";
 import { extractionQueryKey, type VersionedExtraction } from "./get-extraction";
+import { correctionsQueryKey } from "./list-corrections";
 import { applyFieldChange, fieldApiName } from "../model/field-rows";
 
 export interface FieldPatch {
@@ -54,7 +55,10 @@ export function usePatchField() {
       }
       return { previous };
     },
-    onSuccess: (answer, p) => client.setQueryData(extractionQueryKey(p.documentId), answer),
+    onSuccess: (answer, p) => {
+      client.setQueryData(extractionQueryKey(p.documentId), answer);
+      return client.invalidateQueries({ queryKey: correctionsQueryKey(p.documentId) });
+    },
     onError: (_e, p, context) => {
       if (context?.previous) client.setQueryData(extractionQueryKey(p.documentId), context.previous);
       // A 412 means someone else edited first: fetch their version.

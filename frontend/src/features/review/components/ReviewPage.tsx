@@ -7,10 +7,12 @@ import { linkClick } from "../../../lib/router";
 import { useDocument } from "../api/get-document";
 import { useDocumentEvents } from "../api/document-events";
 import { useExtraction } from "../api/get-extraction";
+import { useCorrections } from "../api/list-corrections";
 import { usePatchField } from "../api/patch-field";
 import { exportUrl } from "../api/document-files";
 import { fieldRows, type FieldRow } from "../model/field-rows";
 import { emptyHistory, record, redo, undo, type EditCommand } from "../model/edit-commands";
+import { FieldHistory } from "./FieldHistory";
 import { FieldsTable } from "./FieldsTable";
 import { PageViewer } from "./PageViewer";
 import { RentRollTable } from "./RentRollTable";
@@ -20,6 +22,7 @@ export function ReviewPage({ id }: { id: string }) {
   const finished = doc.data?.status === "done" || doc.data?.status === "failed";
   useDocumentEvents(id, doc.isSuccess && !finished);
   const extraction = useExtraction(id, doc.data?.status === "done");
+  const corrections = useCorrections(id, doc.data?.status === "done");
   const patch = usePatchField();
   const [history, setHistory] = useState(emptyHistory);
   const [selected, setSelected] = useState<string | null>(null);
@@ -28,6 +31,10 @@ export function ReviewPage({ id }: { id: string }) {
   const rows = useMemo(() => (extraction.data ? fieldRows(extraction.data.extraction) : []), [extraction.data]);
   const selectedRow = rows.find((r) => r.id === selected) ?? null;
   const pageCount = doc.data?.pages ?? extraction.data?.extraction.document.pages.length ?? 0;
+  const fieldHistory = useMemo(
+    () => (selectedRow && corrections.data ? corrections.data.filter((c) => c.field === selectedRow.name) : []),
+    [selectedRow, corrections.data],
+  );
   const highlights = useMemo(() => (selectedRow ? selectedRow.field.evidence.filter((e) => e.page === page && e.bbox) : []), [selectedRow, page]);
 
   const select = (row: FieldRow) => {
@@ -174,6 +181,7 @@ export function ReviewPage({ id }: { id: string }) {
               ) : (
                 !x.rent_roll && <p className="card muted">No fields were extracted from this document.</p>
               )}
+              {!showPages && selectedRow && <FieldHistory label={selectedRow.label} corrections={fieldHistory} />}
               {x.rent_roll && <RentRollTable rentRoll={x.rent_roll} />}
             </div>
             {showPages && (
@@ -183,6 +191,7 @@ export function ReviewPage({ id }: { id: string }) {
                     “{selectedRow.field.evidence[0].text}”
                   </blockquote>
                 )}
+                {selectedRow && <FieldHistory label={selectedRow.label} corrections={fieldHistory} />}
                 <PageViewer documentId={id} page={page} pageCount={pageCount} onPage={setPage} highlights={highlights} />
               </div>
             )}
