@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 pub mod memory;
+pub mod pubsub;
 
 pub use memory::MemoryQueue;
 
@@ -132,7 +133,11 @@ pub async fn open(
     if url == "memory://" || url == "memory:" {
         return Ok(Arc::new(MemoryQueue::new()));
     }
-    let _ = pubsub_endpoint;
+    if let Some(rest) = url.strip_prefix("pubsub://projects/") {
+        let config = pubsub::PubSubConfig::parse(rest, pubsub_endpoint)
+            .ok_or_else(|| QueueError::UnsupportedUrl(url.to_string()))?;
+        return Ok(Arc::new(pubsub::PubSubQueue::connect(config).await?));
+    }
     Err(QueueError::UnsupportedUrl(url.to_string()))
 }
 
