@@ -179,7 +179,11 @@ export function ReviewPage({ id }: { id: string }) {
               {rows.length > 0 ? (
                 <FieldsTable rows={rows} selectedId={selected} onSelect={select} onCommand={run} busy={patch.isPending} />
               ) : (
-                !x.rent_roll && <p className="card muted">No fields were extracted from this document.</p>
+                !x.rent_roll && (
+                  <p className="card muted" data-testid="no-fields">
+                    No fields were extracted from this document.
+                  </p>
+                )
               )}
               {!showPages && selectedRow && <FieldHistory label={selectedRow.label} corrections={fieldHistory} />}
               {x.rent_roll && <RentRollTable rentRoll={x.rent_roll} />}
