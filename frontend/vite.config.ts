@@ -8,6 +8,7 @@ export default defineConfig({
     proxy: {
       "/api": "http://127.0.0.1:8080",
       "/healthz": "http://127.0.0.1:8080",
+      "/docs": "http://127.0.0.1:8080",
     },
   },
   test: { environment: "node", include: ["src/**/*.test.ts"] },
