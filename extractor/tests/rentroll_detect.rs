@@ -1,5 +1,6 @@
-//! Rent-roll detection runs before the lease engine, so it must not claim a lease: the
-//! development leases (read by the real pdfium reader) are not rent rolls.
+//! Rent-roll detection runs before the lease engine, so it must not claim a lease: a development
+//! lease read by the real pdfium reader is not a rent roll. (DL03 has a native text layer; the
+//! scanned leases would spend the test budget on OCR.)
 
 use extractor::pipeline::abstract_read_document;
 use extractor::schema::ExtractionKind;
@@ -7,8 +8,7 @@ use extractor::schema::ExtractionKind;
 mod ingest_support;
 
 #[test]
-fn development_leases_are_not_taken_for_rent_rolls() {
-    // DL03 has a native text layer; the scanned leases would spend the test budget on OCR.
+fn a_development_lease_is_not_taken_for_a_rent_roll() {
     let path = ingest_support::lease("DL03", "pdf");
     let bytes = std::fs::read(&path).expect("lease pdf");
     let doc = ingest_support::reader()
