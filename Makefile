@@ -16,7 +16,7 @@ build: setup frontend
 	$(CARGO) build --release --locked -p api -p functions
 
 run: build
-	./target/release/leasegrid serve --data-dir $(DATA_DIR) --bind $(BIND) --demo-org
+	./target/release/leasegrid serve --data-dir $(DATA_DIR) --bind $(BIND) --demo-org --demo-credentials $(DATA_DIR)/demo-credentials.json
 
 lint:
 	$(CARGO) fmt --all -- --check

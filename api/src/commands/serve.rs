@@ -9,16 +9,26 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = ServiceConfig::from_args(&args.limits)?;
     super::runtime()?.block_on(async move {
         let state = crate::server::build_state(&storage, config, args.frontend_dir.clone()).await?;
-        if args.demo_org
-            && let Some(demo) = state.repo.ensure_demo_org().await?
-        {
-            if let Some(path) = &args.demo_credentials {
-                std::fs::write(path, serde_json::to_vec_pretty(&demo)?)?;
+        if args.demo_org {
+            match state.repo.ensure_demo_org().await? {
+                Some(demo) => {
+                    if let Some(path) = &args.demo_credentials {
+                        std::fs::write(path, serde_json::to_vec_pretty(&demo)?)?;
+                    }
+                    eprintln!(
+                        "Demo organization created: {}\n  sign in at http://{} as {} / {}\n  API key: {}",
+                        demo.org_name, args.bind, demo.admin_email, demo.admin_password, demo.api_key
+                    );
+                }
+                // The password is shown once; later starts point at where it was saved.
+                None => match &args.demo_credentials {
+                    Some(path) if path.exists() => eprintln!(
+                        "Sign in with the demo login saved in {} (created on the first start)",
+                        path.display()
+                    ),
+                    _ => eprintln!("The database already has organizations; sign in with your login"),
+                },
             }
-            eprintln!(
-                "Demo organization created: {}\n  sign in at http://{} as {} / {}\n  API key: {}",
-                demo.org_name, args.bind, demo.admin_email, demo.admin_password, demo.api_key
-            );
         }
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
