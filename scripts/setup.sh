@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 CACHE=.cache
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd fonts-liberation libtesseract-dev libleptonica-dev clang libclang-dev
-  pkg-config poppler-utils imagemagick libreoffice-writer-nogui chromium chromium-driver)
+  pkg-config unzip xz-utils poppler-utils imagemagick libreoffice-writer-nogui chromium chromium-driver)
 
 PDFIUM_WHEEL=pypdfium2==5.15.2
 PDFIUM_SHA256=dc31aea5b0fb9fefc9b537a65f4113980b2c40798445736a7e6565bc85161e37

@@ -27,9 +27,10 @@ fi
 step "frontend unit tests"
 (cd frontend && npm test)
 
-step "browser tests"
 cargo build --locked -p api --bin leasegrid
 
 step "API property tests (schemathesis)"
 scripts/schemathesis.sh ./target/debug/leasegrid 5
+
+step "browser tests"
 scripts/browser-test.sh ./target/debug/leasegrid
