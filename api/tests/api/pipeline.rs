@@ -78,6 +78,8 @@ async fn a_real_lease_goes_from_upload_to_extraction() {
         assert!(r.status().is_client_error(), "{bad}: {}", r.status());
     }
 
+    corrections_show_in_both_exports(&app, key, &id).await;
+
     // Delete removes the row and the blobs.
     let r = app
         .client
@@ -127,4 +129,65 @@ async fn a_failed_extraction_is_reported_with_its_reason() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 409);
+}
+
+/// A correction made through the API is what both exports print (issue 8's contract).
+async fn corrections_show_in_both_exports(app: &crate::helpers::TestApp, key: &str, id: &str) {
+    const CORRECTED: &str = "Corrected Tenant LLC";
+    let r = app
+        .client
+        .patch(app.url(&format!("/api/v1/documents/{id}/fields/tenant")))
+        .bearer_auth(key)
+        .json(
+            &serde_json::json!({"status": "corrected", "value": CORRECTED, "note": "per estoppel"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200, "{}", r.text().await.unwrap());
+
+    let xlsx = export(app, key, id, "xlsx").await;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("a workbook");
+    let sheet =
+        calamine::Reader::worksheet_range(&mut book, "Abstract").expect("an Abstract sheet");
+    let cells: Vec<String> = sheet.rows().flatten().map(|c| c.to_string()).collect();
+    assert!(
+        cells.iter().any(|c| c == CORRECTED),
+        "workbook shows the correction"
+    );
+    assert!(
+        cells.iter().any(|c| c.to_lowercase() == "corrected"),
+        "and its status"
+    );
+
+    let pdf = export(app, key, id, "pdf").await;
+    let reader = extractor::Extractor::new(
+        &functions::resources::locate(),
+        extractor::ingest::ReadOptions::default(),
+    )
+    .unwrap();
+    let text = reader.read(&pdf, "abstract.pdf", &|_| {}).unwrap().text();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(CORRECTED),
+        "the PDF abstract shows the correction: {flat}"
+    );
+}
+
+async fn export(app: &crate::helpers::TestApp, key: &str, id: &str, ext: &str) -> Vec<u8> {
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v1/documents/{id}/export.{ext}")))
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200, "export.{ext}");
+    let disposition = r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(disposition.contains(&format!(".{ext}")), "{disposition}");
+    r.bytes().await.unwrap().to_vec()
 }
