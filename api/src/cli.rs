@@ -174,6 +174,25 @@ pub struct EvalArgs {
     /// file (the committed one is `extractor/src/fields/calibration.json`).
     #[arg(long)]
     pub fit_calibration: Option<PathBuf>,
+    /// Which model joins the rules, for the ablation: none, retrieval (encoder re-ranking) or
+    /// span (re-ranking plus the trained span head).
+    #[arg(long, value_enum, default_value = "none")]
+    pub model: ModelChoice,
+    /// Folder of the trained span head (`span.safetensors`, `span.json`).
+    #[arg(
+        long,
+        env = "LEASEGRID_SPAN_MODEL_DIR",
+        default_value = "ml-models/weights"
+    )]
+    pub span_weights: PathBuf,
+}
+
+/// The model added to the rules in an evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelChoice {
+    None,
+    Retrieval,
+    Span,
 }
 
 #[derive(Debug, Clone, Args)]

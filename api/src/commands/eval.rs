@@ -3,16 +3,19 @@
 //! and a reliability table; `--kleister DIR` prints the Kleister NDA F1 per fold and per key,
 //! with out-of-fold calibration, and can refit the committed calibration.
 
-use crate::cli::EvalArgs;
+use crate::cli::{EvalArgs, ModelChoice};
 use anyhow::Context as _;
+use extractor::field_model::FieldModel;
 use extractor::fields::calibration::{self, Calibration};
 use extractor::fields::{AbstractOptions, abstract_document_with, gold, kleister, text};
 use extractor::ingest::ReadOptions;
+use extractor::ml::CandleFieldModel;
 use extractor::{Document, Extractor};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 const FOLDS: usize = 5;
@@ -23,6 +26,19 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         (None, Some(dir)) => kleister_eval(dir, &args),
         (None, None) => anyhow::bail!("name a gold folder: --gold DIR or --kleister DIR"),
     }
+}
+
+/// The model the `--model` choice asks for, loaded once for the whole evaluation.
+fn field_model(args: &EvalArgs) -> anyhow::Result<Option<Arc<dyn FieldModel>>> {
+    let span_dir = match args.model {
+        ModelChoice::None => return Ok(None),
+        ModelChoice::Retrieval => None,
+        ModelChoice::Span => Some(args.span_weights.as_path()),
+    };
+    let resources = functions::resources::locate();
+    functions::resources::require(&resources, true)?;
+    let model = CandleFieldModel::load(&resources.model_dir, span_dir)?;
+    Ok(Some(Arc::new(model)))
 }
 
 fn extractor() -> anyhow::Result<Extractor> {
@@ -54,6 +70,7 @@ struct Tally {
 
 fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let extractor = extractor()?;
+    let model = field_model(args)?;
     let mut golds: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read {}", dir.display()))?
         .filter_map(Result::ok)
@@ -95,7 +112,7 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let raw = AbstractOptions {
-            model: None,
+            model: model.clone(),
             calibration: Some(Calibration::identity()),
         };
         let result = abstract_document_with(&doc, None, &raw)?;
@@ -329,9 +346,13 @@ struct KleisterResult {
     absent: Vec<(String, bool)>,
 }
 
-fn kleister_one(doc: &Document, expected: &[String]) -> anyhow::Result<KleisterResult> {
+fn kleister_one(
+    doc: &Document,
+    expected: &[String],
+    model: Option<Arc<dyn FieldModel>>,
+) -> anyhow::Result<KleisterResult> {
     let options = AbstractOptions {
-        model: None,
+        model,
         calibration: Some(Calibration::identity()),
     };
     let result = abstract_document_with(doc, Some("kleister-nda"), &options)?;
@@ -397,6 +418,7 @@ impl Counts {
 }
 
 fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let model = field_model(args)?;
     let mut docs = kleister_docs(dir)?;
     if let Some(n) = args.limit {
         docs.truncate(n);
@@ -424,7 +446,7 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         };
-        let r = kleister_one(&doc, &d.expected)?;
+        let r = kleister_one(&doc, &d.expected, model.clone())?;
         let mut missed: Vec<&String> = d
             .expected
             .iter()
