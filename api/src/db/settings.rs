@@ -22,6 +22,26 @@ pub struct ViewRow {
     pub updated_at: String,
 }
 
+/// The template columns read back, with the query's own condition; one list for every read.
+macro_rules! select_templates {
+    ($condition:literal) => {
+        concat!(
+            "SELECT id, name, description, body, created_at, updated_at FROM templates WHERE ",
+            $condition
+        )
+    };
+}
+
+/// The saved-view columns read back, with the query's own condition.
+macro_rules! select_views {
+    ($condition:literal) => {
+        concat!(
+            "SELECT id, name, state, created_at, updated_at FROM views WHERE ",
+            $condition
+        )
+    };
+}
+
 impl Repository {
     pub async fn create_template(
         &self,
@@ -49,22 +69,20 @@ impl Repository {
     }
 
     pub async fn templates(&self, org_id: &str) -> DbResult<Vec<TemplateRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, name, description, body, created_at, updated_at FROM templates WHERE org_id = $1 ORDER BY name",
+        Ok(
+            sqlx::query_as(select_templates!("org_id = $1 ORDER BY name"))
+                .bind(org_id)
+                .fetch_all(&self.pool)
+                .await?,
         )
-        .bind(org_id)
-        .fetch_all(&self.pool)
-        .await?)
     }
 
     pub async fn template(&self, org_id: &str, id: &str) -> DbResult<Option<TemplateRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, name, description, body, created_at, updated_at FROM templates WHERE org_id = $1 AND id = $2",
-        )
-        .bind(org_id)
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(select_templates!("org_id = $1 AND id = $2"))
+            .bind(org_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     pub async fn template_by_name(
@@ -72,13 +90,13 @@ impl Repository {
         org_id: &str,
         name: &str,
     ) -> DbResult<Option<TemplateRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, name, description, body, created_at, updated_at FROM templates WHERE org_id = $1 AND name = $2",
+        Ok(
+            sqlx::query_as(select_templates!("org_id = $1 AND name = $2"))
+                .bind(org_id)
+                .bind(name)
+                .fetch_optional(&self.pool)
+                .await?,
         )
-        .bind(org_id)
-        .bind(name)
-        .fetch_optional(&self.pool)
-        .await?)
     }
 
     pub async fn update_template(
@@ -134,22 +152,18 @@ impl Repository {
     }
 
     pub async fn views(&self, org_id: &str) -> DbResult<Vec<ViewRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, name, state, created_at, updated_at FROM views WHERE org_id = $1 ORDER BY name",
-        )
-        .bind(org_id)
-        .fetch_all(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(select_views!("org_id = $1 ORDER BY name"))
+            .bind(org_id)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     pub async fn view(&self, org_id: &str, id: &str) -> DbResult<Option<ViewRow>> {
-        Ok(sqlx::query_as(
-            "SELECT id, name, state, created_at, updated_at FROM views WHERE org_id = $1 AND id = $2",
-        )
-        .bind(org_id)
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(select_views!("org_id = $1 AND id = $2"))
+            .bind(org_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     pub async fn update_view(
