@@ -17,12 +17,4 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 cd frontend
-# The server names operations per module (`list`, `get`, ...), so operationIds repeat across
-# tags; generate from a copy without them, which inlines each operation under its path.
-node -e '
-  const fs = require("fs");
-  const spec = JSON.parse(fs.readFileSync("openapi.json", "utf8"));
-  for (const item of Object.values(spec.paths ?? {})) for (const op of Object.values(item)) if (op && typeof op === "object") delete op.operationId;
-  fs.writeFileSync(process.argv[1], JSON.stringify(spec));
-' "$WORK/openapi.json"
-npx openapi-typescript "$WORK/openapi.json" -o src/types/openapi.gen.ts
+npx openapi-typescript openapi.json -o src/types/openapi.gen.ts

@@ -1,5 +1,5 @@
-//! Extraction versions and correction events. Version 1 is the worker's output; each correction
-//! or approval is an event that produces the next version, so history is never overwritten and
+//! Extraction versions and correction events. Version 1 is the worker's output; each correction,
+//! approval or revert is an event that produces the next version, so history is never overwritten and
 //! the latest version is one indexed read.
 
 use super::{DbResult, Repository, new_id, now};
@@ -41,6 +41,23 @@ impl Repository {
         )
         .bind(org_id)
         .bind(document_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// One version of a document's extraction (version 1 is the worker's output).
+    pub async fn extraction_at(
+        &self,
+        org_id: &str,
+        document_id: &str,
+        version: i64,
+    ) -> DbResult<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT body FROM extractions WHERE org_id = $1 AND document_id = $2 AND version = $3",
+        )
+        .bind(org_id)
+        .bind(document_id)
+        .bind(version)
         .fetch_optional(&self.pool)
         .await?)
     }

@@ -100,7 +100,7 @@ pub struct ListQuery {
 ///
 /// The original is stored before the answer. Uploading identical bytes again in the same
 /// organization returns the existing document (200) instead of a new one (202).
-#[utoipa::path(post, path = "/api/v1/documents", tag = "documents",
+#[utoipa::path(post, path = "/api/v1/documents", operation_id = "upload_document", tag = "documents",
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 202, description = "stored and queued", body = DocumentOut),
@@ -197,7 +197,7 @@ fn sanitize_filename(name: &str) -> String {
 }
 
 /// List documents, newest first by default, with filters and cursor paging.
-#[utoipa::path(get, path = "/api/v1/documents", tag = "documents", params(ListQuery),
+#[utoipa::path(get, path = "/api/v1/documents", operation_id = "list_documents", tag = "documents", params(ListQuery),
     responses(
         (status = 200, description = "one page of documents", body = DocumentList),
         (status = 400, description = "bad filter, sort or cursor", body = Problem, content_type = "application/problem+json"),
@@ -259,7 +259,7 @@ fn decode_cursor(cursor: &str) -> ApiResult<(String, String)> {
 }
 
 /// One document with its status and page progress.
-#[utoipa::path(get, path = "/api/v1/documents/{id}", tag = "documents",
+#[utoipa::path(get, path = "/api/v1/documents/{id}", operation_id = "get_document", tag = "documents",
     params(("id" = String, Path, description = "document id")),
     responses(
         (status = 200, description = "the document", body = DocumentOut),
@@ -285,7 +285,7 @@ pub async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<Document
 }
 
 /// Delete a document with its original, page images and extractions.
-#[utoipa::path(delete, path = "/api/v1/documents/{id}", tag = "documents",
+#[utoipa::path(delete, path = "/api/v1/documents/{id}", operation_id = "delete_document", tag = "documents",
     params(("id" = String, Path, description = "document id")),
     responses(
         (status = 204, description = "deleted"),

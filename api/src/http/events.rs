@@ -16,7 +16,7 @@ const POLL: Duration = Duration::from_secs(1);
 
 /// Live progress of one document as SSE `progress` events (each a document JSON); the last
 /// event is `done` or `failed`, then the stream ends.
-#[utoipa::path(get, path = "/api/v1/documents/{id}/events", tag = "documents",
+#[utoipa::path(get, path = "/api/v1/documents/{id}/events", operation_id = "stream_document_events", tag = "documents",
     params(("id" = String, Path, description = "document id")),
     responses(
         (status = 200, description = "an event stream: `event` is `progress`, `done` or `failed`, `data` a document JSON", content_type = "text/event-stream", body = Object),

@@ -57,7 +57,7 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// The document's Excel workbook (abstract with evidence, rent schedule, critical dates or rent roll).
-#[utoipa::path(get, path = "/api/v1/documents/{id}/export.xlsx", tag = "exports",
+#[utoipa::path(get, path = "/api/v1/documents/{id}/export.xlsx", operation_id = "export_document_xlsx", tag = "exports",
     params(("id" = String, Path, description = "document id")),
     responses(
         (status = 200, description = "the workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
@@ -79,7 +79,7 @@ pub async fn document_xlsx(
 }
 
 /// The document's PDF abstract with citations.
-#[utoipa::path(get, path = "/api/v1/documents/{id}/export.pdf", tag = "exports",
+#[utoipa::path(get, path = "/api/v1/documents/{id}/export.pdf", operation_id = "export_document_pdf", tag = "exports",
     params(("id" = String, Path, description = "document id")),
     responses(
         (status = 200, description = "the PDF abstract", content_type = "application/pdf", body = Vec<u8>),
@@ -114,7 +114,7 @@ pub async fn document_pdf(
 }
 
 /// The portfolio workbook: every done document of the organization.
-#[utoipa::path(get, path = "/api/v1/exports/portfolio.xlsx", tag = "exports",
+#[utoipa::path(get, path = "/api/v1/exports/portfolio.xlsx", operation_id = "export_portfolio_xlsx", tag = "exports",
     responses(
         (status = 200, description = "the portfolio workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),

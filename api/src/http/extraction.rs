@@ -50,7 +50,7 @@ fn with_etag(version: i64, body: Response) -> Response {
 
 /// The extraction in the schema's shape (`shared/schema/extraction.schema.json`) with every
 /// correction applied; its version is the ETag.
-#[utoipa::path(get, path = "/api/v1/documents/{id}/extraction", tag = "extraction",
+#[utoipa::path(get, path = "/api/v1/documents/{id}/extraction", operation_id = "get_extraction", tag = "extraction",
     params(("id" = String, Path, description = "document id"),
            ("If-None-Match" = Option<String>, Header, description = "an ETag from an earlier answer")),
     responses(
@@ -101,23 +101,27 @@ pub async fn get(
     Ok(with_etag(version, response))
 }
 
-/// A correction (new value) or an approval (value confirmed) of one field.
+/// A correction (new value), an approval (value confirmed) or a revert (back to the extracted
+/// value, undoing earlier corrections and approvals) of one field.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"status": "corrected", "value": "2029-06-30", "note": "per amendment 2"}))]
 pub struct FieldPatch {
-    /// `corrected` (needs `value`) or `approved`.
+    /// `corrected` (needs `value`), `approved` or `extracted` (revert to the worker's value).
     pub status: PatchStatus,
-    /// The new value in the schema's encoding for the field; required for `corrected`.
+    /// The new value in the schema's encoding for the field; required for `corrected`. With
+    /// `approved` or `extracted` it may be sent only if it equals the value the field ends up with.
     #[serde(default)]
     #[schema(value_type = Object)]
     pub value: Option<serde_json::Value>,
     pub note: Option<String>,
 }
 
+/// The field `status` a patch leads to (the schema's enum).
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PatchStatus {
+    Extracted,
     Corrected,
     Approved,
 }
@@ -138,9 +142,11 @@ fn field_mut<'a>(x: &'a mut Extraction, name: &str) -> Option<&'a mut Field> {
     }
 }
 
-/// Correct or approve one field. Recorded as an event (who, when, before, after, note) that
-/// makes the next extraction version; send `If-Match` to refuse stale edits.
-#[utoipa::path(patch, path = "/api/v1/documents/{id}/fields/{name}", tag = "extraction",
+/// Correct, approve or revert one field. Recorded as an event (who, when, before, after, note)
+/// that makes the next extraction version; send `If-Match` to refuse stale edits. Status
+/// `extracted` restores the field exactly as extraction produced it (value, confidence,
+/// evidence), recorded as a `revert` event; a field that is already so is answered unchanged.
+#[utoipa::path(patch, path = "/api/v1/documents/{id}/fields/{name}", operation_id = "patch_field", tag = "extraction",
     params(("id" = String, Path, description = "document id"),
            ("name" = String, Path, description = "field name, e.g. `expiration_date`"),
            ("If-Match" = Option<String>, Header, description = "the ETag the edit is based on")),
@@ -154,7 +160,7 @@ fn field_mut<'a>(x: &'a mut Extraction, name: &str) -> Option<&'a mut Field> {
         (status = 404, description = "no such document or field", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "the document is not done yet", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "the extraction changed since If-Match", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "a correction without a value", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "a correction without a value, or an approval or revert with a different one", body = Problem, content_type = "application/problem+json"),
     ),
     security(("api_key" = []), ("session" = [])))]
 pub async fn patch_field(
@@ -185,23 +191,39 @@ pub async fn patch_field(
                 .value
                 .ok_or_else(|| ApiError::Unprocessable("a correction needs a `value`".into()))?;
             field.status = FieldStatus::Corrected;
+            // A value an analyst set is certain.
+            field.confidence = 1.0;
             "correct"
         }
         PatchStatus::Approved => {
-            if let Some(v) = patch.value
-                && v != field.value
-            {
+            if patch.value.is_some_and(|v| v != field.value) {
                 return Err(ApiError::Unprocessable(
                     "an approval confirms the current value; send status `corrected` to change it"
                         .into(),
                 ));
             }
             field.status = FieldStatus::Approved;
+            field.confidence = 1.0;
             "approve"
         }
+        PatchStatus::Extracted => {
+            let original = extracted_field(&state, &auth, &id, &name).await?;
+            if patch.value.is_some_and(|v| v != original.value) {
+                return Err(ApiError::Unprocessable(
+                    "a revert restores the extracted value; send status `corrected` to set another"
+                        .into(),
+                ));
+            }
+            if *field == original {
+                // Nothing to undo: no event and no new version.
+                let body = serde_json::to_string(&extraction).map_err(anyhow::Error::from)?;
+                let response = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
+                return Ok(with_etag(version, response));
+            }
+            *field = original;
+            "revert"
+        }
     };
-    // A value an analyst set or confirmed is certain.
-    field.confidence = 1.0;
     let after = serde_json::to_value(&*field).map_err(anyhow::Error::from)?;
     let body = serde_json::to_string(&extraction).map_err(anyhow::Error::from)?;
     let correction = NewCorrection {
@@ -224,8 +246,22 @@ pub async fn patch_field(
     Ok(with_etag(new_version, response))
 }
 
-/// The history of corrections and approvals of a document, oldest first.
-#[utoipa::path(get, path = "/api/v1/documents/{id}/corrections", tag = "extraction",
+/// Field `name` as extraction produced it (version 1), before any correction.
+async fn extracted_field(state: &AppState, auth: &Auth, id: &str, name: &str) -> ApiResult<Field> {
+    let body = state
+        .repo
+        .extraction_at(auth.org(), id, 1)
+        .await?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("document {id} has no version 1")))?;
+    let mut original: Extraction = serde_json::from_str(&body)
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored extraction of {id}: {e}")))?;
+    field_mut(&mut original, name)
+        .cloned()
+        .ok_or_else(|| ApiError::NotFound(format!("document {id} has no field {name:?}")))
+}
+
+/// The history of corrections, approvals and reverts of a document, oldest first.
+#[utoipa::path(get, path = "/api/v1/documents/{id}/corrections", operation_id = "list_corrections", tag = "extraction",
     params(("id" = String, Path, description = "document id")),
     responses(
         (status = 200, description = "correction events", body = Vec<CorrectionRow>),

@@ -7,13 +7,13 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 
 /// The process is up.
-#[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200, description = "alive", body = Object)))]
+#[utoipa::path(get, path = "/healthz", operation_id = "get_health", tag = "operations", responses((status = 200, description = "alive", body = Object)))]
 pub async fn healthz() -> Json<Value> {
     Json(json!({"status": "ok"}))
 }
 
 /// The database, the blob store and the queue answer, and the models are present.
-#[utoipa::path(get, path = "/readyz", tag = "operations", responses(
+#[utoipa::path(get, path = "/readyz", operation_id = "get_readiness", tag = "operations", responses(
     (status = 200, description = "ready", body = Object),
     (status = 503, description = "not ready; says which dependency is down", body = Object)))]
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {

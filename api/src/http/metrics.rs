@@ -139,7 +139,7 @@ pub async fn track(State(state): State<super::AppState>, request: Request, next:
 }
 
 /// Prometheus metrics.
-#[utoipa::path(get, path = "/metrics", tag = "operations",
+#[utoipa::path(get, path = "/metrics", operation_id = "get_metrics", tag = "operations",
     responses((status = 200, description = "Prometheus text exposition", body = String, content_type = "text/plain")))]
 pub async fn metrics(State(state): State<super::AppState>) -> impl IntoResponse {
     (

@@ -14,7 +14,7 @@ use functions::blob::{BlobError, keys};
 const DPI: f32 = 110.0;
 
 /// A page (1-based) of the original as PNG, e.g. `/pages/1.png`.
-#[utoipa::path(get, path = "/api/v1/documents/{id}/pages/{page}", tag = "documents",
+#[utoipa::path(get, path = "/api/v1/documents/{id}/pages/{page}", operation_id = "get_page_image", tag = "documents",
     params(("id" = String, Path, description = "document id"),
            ("page" = String, Path, description = "`N.png`, N the 1-based page number", example = "1.png", pattern = "^[1-9][0-9]{0,5}\\.png$")),
     responses(

@@ -44,7 +44,7 @@ fn set_cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bo
 }
 
 /// Sign in with email and password.
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = Login,
+#[utoipa::path(post, path = "/api/v1/auth/login", operation_id = "login", tag = "auth", request_body = Login,
     responses(
         (status = 200, description = "signed in; sets the `leasegrid_session` (HttpOnly) and `leasegrid_csrf` cookies", body = Me),
         (status = 400, description = "malformed body", body = Problem, content_type = "application/problem+json"),
@@ -91,7 +91,7 @@ pub async fn login(State(state): State<AppState>, body: JsonBody<Login>) -> ApiR
 }
 
 /// Sign out: ends the session and clears the cookies.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
+#[utoipa::path(post, path = "/api/v1/auth/logout", operation_id = "logout", tag = "auth",
     responses(
         (status = 204, description = "signed out"),
         (status = 401, description = "not signed in", body = Problem, content_type = "application/problem+json"),
@@ -121,7 +121,7 @@ pub async fn logout(
 }
 
 /// Who is calling.
-#[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth",
+#[utoipa::path(get, path = "/api/v1/auth/me", operation_id = "get_current_user", tag = "auth",
     responses(
         (status = 200, description = "the caller", body = Me),
         (status = 401, description = "not signed in", body = Problem, content_type = "application/problem+json"),

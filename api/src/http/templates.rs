@@ -65,7 +65,7 @@ impl TemplateIn {
 }
 
 /// Save a template.
-#[utoipa::path(post, path = "/api/v1/templates", tag = "templates", request_body = TemplateIn,
+#[utoipa::path(post, path = "/api/v1/templates", operation_id = "create_template", tag = "templates", request_body = TemplateIn,
     responses(
         (status = 201, description = "saved", body = TemplateOut),
         (status = 400, description = "malformed JSON or not `application/json`", body = Problem, content_type = "application/problem+json"),
@@ -91,7 +91,7 @@ pub async fn create(
 }
 
 /// The organization's templates.
-#[utoipa::path(get, path = "/api/v1/templates", tag = "templates",
+#[utoipa::path(get, path = "/api/v1/templates", operation_id = "list_templates", tag = "templates",
     responses(
         (status = 200, description = "templates by name", body = Vec<TemplateOut>),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
@@ -103,7 +103,7 @@ pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<V
 }
 
 /// One template.
-#[utoipa::path(get, path = "/api/v1/templates/{id}", tag = "templates",
+#[utoipa::path(get, path = "/api/v1/templates/{id}", operation_id = "get_template", tag = "templates",
     params(("id" = String, Path, description = "template id")),
     responses(
         (status = 200, description = "the template", body = TemplateOut),
@@ -122,7 +122,7 @@ pub async fn get(
 }
 
 /// Replace a template.
-#[utoipa::path(put, path = "/api/v1/templates/{id}", tag = "templates",
+#[utoipa::path(put, path = "/api/v1/templates/{id}", operation_id = "update_template", tag = "templates",
     params(("id" = String, Path, description = "template id")), request_body = TemplateIn,
     responses(
         (status = 200, description = "replaced", body = TemplateOut),
@@ -158,7 +158,7 @@ pub async fn update(
 }
 
 /// Delete a template.
-#[utoipa::path(delete, path = "/api/v1/templates/{id}", tag = "templates",
+#[utoipa::path(delete, path = "/api/v1/templates/{id}", operation_id = "delete_template", tag = "templates",
     params(("id" = String, Path, description = "template id")),
     responses(
         (status = 204, description = "deleted"),

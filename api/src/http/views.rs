@@ -64,7 +64,7 @@ impl ViewIn {
 }
 
 /// Save a view.
-#[utoipa::path(post, path = "/api/v1/views", tag = "views", request_body = ViewIn,
+#[utoipa::path(post, path = "/api/v1/views", operation_id = "create_view", tag = "views", request_body = ViewIn,
     responses(
         (status = 201, description = "saved", body = ViewOut),
         (status = 400, description = "malformed JSON or not `application/json`", body = Problem, content_type = "application/problem+json"),
@@ -89,7 +89,7 @@ pub async fn create(
 }
 
 /// The organization's saved views.
-#[utoipa::path(get, path = "/api/v1/views", tag = "views",
+#[utoipa::path(get, path = "/api/v1/views", operation_id = "list_views", tag = "views",
     responses(
         (status = 200, description = "views by name", body = Vec<ViewOut>),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
@@ -105,7 +105,7 @@ pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<V
 }
 
 /// One view.
-#[utoipa::path(get, path = "/api/v1/views/{id}", tag = "views",
+#[utoipa::path(get, path = "/api/v1/views/{id}", operation_id = "get_view", tag = "views",
     params(("id" = String, Path, description = "view id")),
     responses(
         (status = 200, description = "the view", body = ViewOut),
@@ -126,7 +126,7 @@ pub async fn get(
 }
 
 /// Replace a view.
-#[utoipa::path(put, path = "/api/v1/views/{id}", tag = "views",
+#[utoipa::path(put, path = "/api/v1/views/{id}", operation_id = "update_view", tag = "views",
     params(("id" = String, Path, description = "view id")), request_body = ViewIn,
     responses(
         (status = 200, description = "replaced", body = ViewOut),
@@ -156,7 +156,7 @@ pub async fn update(
 }
 
 /// Delete a view.
-#[utoipa::path(delete, path = "/api/v1/views/{id}", tag = "views",
+#[utoipa::path(delete, path = "/api/v1/views/{id}", operation_id = "delete_view", tag = "views",
     params(("id" = String, Path, description = "view id")),
     responses(
         (status = 204, description = "deleted"),

@@ -49,7 +49,7 @@ pub struct WebhookIn {
 }
 
 /// Subscribe a URL to document events.
-#[utoipa::path(post, path = "/api/v1/webhooks", tag = "webhooks", request_body = WebhookIn,
+#[utoipa::path(post, path = "/api/v1/webhooks", operation_id = "create_webhook", tag = "webhooks", request_body = WebhookIn,
     responses(
         (status = 201, description = "subscribed; the answer carries the signing secret once", body = WebhookOut),
         (status = 400, description = "malformed JSON or not `application/json`", body = Problem, content_type = "application/problem+json"),
@@ -97,7 +97,7 @@ pub async fn create(
 }
 
 /// The organization's webhooks.
-#[utoipa::path(get, path = "/api/v1/webhooks", tag = "webhooks",
+#[utoipa::path(get, path = "/api/v1/webhooks", operation_id = "list_webhooks", tag = "webhooks",
     responses(
         (status = 200, description = "webhooks", body = Vec<WebhookOut>),
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
@@ -111,7 +111,7 @@ pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<V
 }
 
 /// Unsubscribe.
-#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "webhooks",
+#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", operation_id = "delete_webhook", tag = "webhooks",
     params(("id" = String, Path, description = "webhook id")),
     responses(
         (status = 204, description = "deleted"),

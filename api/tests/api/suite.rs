@@ -14,6 +14,7 @@ on_both_databases!(
     the_same_file_twice_is_one_document,
     listing_pages_filters_and_sorts,
     corrections_are_events_with_etags,
+    a_field_reverts_to_its_extracted_value,
     finished_events_apply_exactly_once,
     sessions_sign_in_and_need_csrf_for_writes,
     templates_and_views_round_trip,
@@ -588,6 +589,79 @@ pub async fn corrections_are_events_with_etags(app: TestApp) {
     assert_eq!(before["value"], "Harbor Point LLC");
 }
 
+pub async fn a_field_reverts_to_its_extracted_value(app: TestApp) {
+    let key = &app.a.api_key;
+    let id = done_document(&app, key, &app.a.org_id, "revert").await;
+    let field = app.url(&format!("/api/v1/documents/{id}/fields/landlord"));
+    let patch = |body: Value, etag: &str| {
+        app.client
+            .patch(&field)
+            .bearer_auth(key)
+            .header("if-match", etag)
+            .json(&body)
+            .send()
+    };
+    // Reverting an untouched field changes nothing and records nothing.
+    let r = patch(json!({"status": "extracted"}), "\"v1\"")
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(r.headers()["etag"], "\"v1\"");
+    let r = patch(
+        json!({"status": "corrected", "value": "Harbor Point Holdings LLC"}),
+        "\"v1\"",
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.headers()["etag"], "\"v2\"");
+    let r = patch(json!({"status": "approved"}), "\"v2\"")
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["etag"], "\"v3\"");
+    // A revert that names a value other than the extracted one is refused.
+    let r = patch(
+        json!({"status": "extracted", "value": "Someone Else"}),
+        "\"v3\"",
+    )
+    .await
+    .unwrap();
+    assert_problem(r, 422, "revert to another value").await;
+    let r = patch(
+        json!({"status": "extracted", "note": "wrong party"}),
+        "\"v3\"",
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(r.headers()["etag"], "\"v4\"");
+    let answered: Value = r.json().await.unwrap();
+    let (_, x) = app
+        .get_json(key, &format!("/api/v1/documents/{id}/extraction"))
+        .await;
+    assert_eq!(answered, x);
+    // Value, confidence, evidence and status are the worker's again.
+    assert_eq!(
+        x["lease"]["landlord"],
+        json!({"value": "Harbor Point LLC", "confidence": 0.82,
+            "evidence": [{"page": 1, "text": "Harbor Point LLC"}], "status": "extracted"})
+    );
+    let (_, history) = app
+        .get_json(key, &format!("/api/v1/documents/{id}/corrections"))
+        .await;
+    let actions: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["correct", "approve", "revert"]);
+    let last = &history[2];
+    assert_eq!(last["note"], "wrong party");
+    let before: Value = serde_json::from_str(last["before_value"].as_str().unwrap()).unwrap();
+    assert_eq!(before["status"], "approved");
+    assert_eq!(before["value"], "Harbor Point Holdings LLC");
+}
+
 pub async fn finished_events_apply_exactly_once(app: TestApp) {
     let key = &app.a.api_key;
     let id = done_document(&app, key, &app.a.org_id, "once").await;
@@ -841,6 +915,28 @@ pub async fn templates_and_views_round_trip(app: TestApp) {
     assert_problem(r, 422, "state must be an object").await;
     let (_, views) = app.get_json(key, "/api/v1/views").await;
     assert_eq!(views.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn every_openapi_operation_has_a_unique_descriptive_id() {
+    let doc = serde_json::to_value(<api::http::ApiDoc as utoipa::OpenApi>::openapi()).unwrap();
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            // Generated clients name functions after these; a bare verb says nothing.
+            assert!(
+                id.contains('_') || ["login", "logout"].contains(&id),
+                "{method} {path}: operationId {id:?} does not name its resource"
+            );
+            if let Some(other) = seen.insert(id.to_string(), format!("{method} {path}")) {
+                panic!("operationId {id:?} is used by {other} and {method} {path}");
+            }
+        }
+    }
+    assert!(seen.len() >= ROUTES.len());
 }
 
 #[tokio::test]

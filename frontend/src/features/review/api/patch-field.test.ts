@@ -14,8 +14,9 @@ describe("patchFieldRequest", () => {
     expect(r.body).toEqual({ status: "approved" });
     expect(r.headers).toEqual({});
   });
-  it("sends a return to the extracted value (an undo) as a correction back to it", () => {
+  it("sends a return to the extracted value (an undo) as a revert, not a correction", () => {
     const r = patchFieldRequest({ documentId: "d", rowId: "lease.term_months", value: 60, status: "extracted", note: "undo" }, '"v2"');
-    expect(r.body).toEqual({ status: "corrected", value: 60, note: "undo" });
+    expect(r.body).toEqual({ status: "extracted", note: "undo" });
+    expect(r.headers).toEqual({ "If-Match": '"v2"' });
   });
 });

@@ -1,5 +1,5 @@
-//! `PATCH /api/v1/documents/{id}/fields/{name}`: records a correction (new value) or an
-//! approval as an event on the server, which answers the new extraction and its ETag. The
+//! `PATCH /api/v1/documents/{id}/fields/{name}`: records a correction (new value), an approval
+//! or a revert to the extracted value as an event on the server, which answers the new extraction and its ETag. The
 //! cached copy changes at once and is replaced by the server's answer (or restored on error).
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -19,13 +19,12 @@ export interface FieldPatch {
 }
 
 /**
- * The wire form of a change. The API knows two actions: `approved` confirms the current value
- * (so no value is sent: re-encoding a number could make it differ), and `corrected` sets one.
- * Corrections are events and history is never rewritten, so returning a field to its extracted
- * value (an undo) is itself a correction back to that value.
+ * The wire form of a change, one per field `status` the schema knows: `approved` confirms the
+ * current value and `extracted` restores the extracted one (an undo), so neither sends a value
+ * (re-encoding a number could make it differ); `corrected` sets one.
  */
 export function patchFieldRequest(p: FieldPatch, etag: string | null): { path: string; body: Record<string, unknown>; headers: Record<string, string> } {
-  const body: Record<string, unknown> = p.status === "approved" ? { status: "approved" } : { status: "corrected", value: p.value };
+  const body: Record<string, unknown> = p.status === "corrected" ? { status: "corrected", value: p.value } : { status: p.status };
   if (p.note) body.note = p.note;
   return {
     path: `/api/v1/documents/${encodeURIComponent(p.documentId)}/fields/${encodeURIComponent(fieldApiName(p.rowId))}`,

@@ -1,4 +1,4 @@
-//! The audit trail of one field: each correction or approval with who, when, the change and why.
+//! The audit trail of one field: each correction, approval or revert with who, when, the change and why.
 
 import { formatDateTime, formatValue } from "../../../lib/format";
 import type { Correction } from "../api/list-corrections";
@@ -17,6 +17,10 @@ export function FieldHistory({ label, corrections }: { label: string; correction
             <div>
               {c.action === "approve" ? (
                 <>Approved {formatValue(c.after)}</>
+              ) : c.action === "revert" ? (
+                <>
+                  Reverted {formatValue(c.before)} to the extracted <strong>{formatValue(c.after)}</strong>
+                </>
               ) : (
                 <>
                   {formatValue(c.before)} → <strong>{formatValue(c.after)}</strong>
