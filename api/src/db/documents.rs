@@ -201,9 +201,14 @@ impl Repository {
             (">", "ASC")
         };
         if let Some((key, id)) = &filter.after {
-            param(&mut sql, &format!(" AND ({col} {cmp} $?"), key.clone());
-            param(&mut sql, &format!(" OR ({col} = $? "), key.clone());
-            param(&mut sql, &format!("AND id {cmp} $?))"), id.clone());
+            // A row-value comparison is one range on the (org_id, sort column, id) index in
+            // both databases, where the spelled-out OR is not.
+            param(
+                &mut sql,
+                &format!(" AND ({col}, id) {cmp} ($?, "),
+                key.clone(),
+            );
+            param(&mut sql, "$?)", id.clone());
         }
         sql.push_str(&format!(
             " ORDER BY {col} {dir}, id {dir} LIMIT {}",

@@ -45,6 +45,24 @@ impl Repository {
         .await?)
     }
 
+    /// What `GET /documents/{id}/extraction` needs in one read: the document's status, its
+    /// extraction version and, when one exists, that version's body. `None`: no such document.
+    pub async fn extraction_for_read(
+        &self,
+        org_id: &str,
+        document_id: &str,
+    ) -> DbResult<Option<(String, i64, Option<String>)>> {
+        Ok(sqlx::query_as(
+            "SELECT d.status, d.extraction_version, e.body FROM documents d \
+             LEFT JOIN extractions e ON e.document_id = d.id AND e.version = d.extraction_version \
+             WHERE d.org_id = $1 AND d.id = $2",
+        )
+        .bind(org_id)
+        .bind(document_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     /// One version of a document's extraction (version 1 is the worker's output).
     pub async fn extraction_at(
         &self,

@@ -68,34 +68,29 @@ pub async fn get(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let doc = load(&state, &auth, &id).await?;
-    let tag = etag(doc.extraction_version);
-    if doc.status() == DocumentStatus::Done
-        && headers
-            .get(header::IF_NONE_MATCH)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.split(',').any(|t| t.trim() == tag))
-    {
-        return Ok(with_etag(
-            doc.extraction_version,
-            StatusCode::NOT_MODIFIED.into_response(),
-        ));
+    let (status, version, body) = state
+        .repo
+        .extraction_for_read(auth.org(), &id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("document", &id))?;
+    let status = DocumentStatus::parse(&status).unwrap_or(DocumentStatus::Failed);
+    if status != DocumentStatus::Done {
+        return Err(ApiError::Conflict(format!(
+            "document {id} is {}; its extraction exists once it is done",
+            status.as_str()
+        )));
     }
-    let (version, body) = match doc.status() {
-        DocumentStatus::Done => state
-            .repo
-            .latest_extraction(auth.org(), &id)
-            .await?
-            .ok_or_else(|| {
-                ApiError::Internal(anyhow::anyhow!("done document {id} has no extraction"))
-            })?,
-        other => {
-            return Err(ApiError::Conflict(format!(
-                "document {id} is {}; its extraction exists once it is done",
-                other.as_str()
-            )));
-        }
-    };
+    let tag = etag(version);
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag))
+    {
+        return Ok(with_etag(version, StatusCode::NOT_MODIFIED.into_response()));
+    }
+    let body = body.ok_or_else(|| {
+        ApiError::Internal(anyhow::anyhow!("done document {id} has no extraction"))
+    })?;
     // The stored JSON is served as is: it was validated when the worker's result was applied.
     let response = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
     Ok(with_etag(version, response))
