@@ -11,4 +11,5 @@ pub mod export;
 pub mod http;
 pub mod server;
 pub mod service;
+pub mod tls;
 pub mod webhooks;

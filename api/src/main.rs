@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     functions::omp::ensure_single_threaded_openmp();
+    api::tls::install_crypto_provider();
     let cli = api::cli::Cli::parse();
     functions::telemetry::init(&cli.log_format);
     match api::commands::run(cli) {

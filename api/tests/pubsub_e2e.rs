@@ -5,7 +5,9 @@
 
 mod processes;
 
-use processes::{Process, create_org, free_port, serve, upload_shared, wait_final, wait_healthy};
+use processes::{
+    Process, client, create_org, free_port, serve, upload_shared, wait_final, wait_healthy,
+};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -48,7 +50,7 @@ async fn serve_on_pubsub_and_a_separate_worker_finish_an_upload() {
     // No embedded workers: only the separate worker can extract.
     let _server = serve(&data, port, &["--workers", "0"], &pubsub);
     let base = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::new();
+    let client = client();
     wait_healthy(&client, &base).await;
     // The server created the topics and subscriptions once it answers; the worker attaches.
     let _worker = Process(

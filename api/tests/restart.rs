@@ -3,7 +3,9 @@
 
 mod processes;
 
-use processes::{create_org, document, free_port, serve, upload_shared, wait_final, wait_healthy};
+use processes::{
+    client, create_org, document, free_port, serve, upload_shared, wait_final, wait_healthy,
+};
 use std::time::{Duration, Instant};
 
 const SCAN: &str = "leases/DL04-tetco-center-sanderford-carroll-san-antonio-scanned.pdf";
@@ -20,7 +22,7 @@ async fn a_job_killed_mid_way_completes_exactly_once_after_restart() {
         );
     }
     let key = org["api_key"].as_str().unwrap();
-    let client = reqwest::Client::new();
+    let client = client();
 
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");

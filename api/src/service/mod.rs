@@ -47,8 +47,11 @@ impl Service {
         }
         others.spawn(apply_events(state.clone(), stop_others.clone()));
         others.spawn(sweep_periodically(state.clone(), stop_others.clone()));
+        let webhook_client = crate::webhooks::delivery::client()
+            .map_err(|e| anyhow::anyhow!("cannot set up the webhook HTTPS client: {e:#}"))?;
         others.spawn(crate::webhooks::delivery::run(
             state.repo.clone(),
+            webhook_client,
             stop_others.clone(),
         ));
         Ok(Service {

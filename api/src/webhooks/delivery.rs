@@ -3,12 +3,25 @@
 
 use super::signature;
 use crate::db::{DeliveryRow, Repository};
+use rustls_platform_verifier::BuilderVerifierExt;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 pub const MAX_ATTEMPTS: i64 = 8;
 const POLL: Duration = Duration::from_millis(500);
 const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The delivery client: `https://` targets are verified against the platform's trust roots
+/// (`/etc/ssl/certs` on Linux).
+pub fn client() -> anyhow::Result<reqwest::Client> {
+    crate::tls::install_crypto_provider();
+    let tls = rustls::ClientConfig::builder()
+        .with_platform_verifier()?
+        .with_no_client_auth();
+    Ok(reqwest::Client::builder()
+        .use_preconfigured_tls(tls)
+        .build()?)
+}
 
 /// Delay before attempt `attempts + 1`.
 pub fn backoff(attempts: i64) -> chrono::Duration {
@@ -31,12 +44,25 @@ async fn send(client: &reqwest::Client, d: &DeliveryRow) -> Result<(), String> {
         .timeout(TIMEOUT)
         .send()
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| with_causes(&e))?;
     if response.status().is_success() {
         Ok(())
     } else {
         Err(format!("answered {}", response.status()))
     }
+}
+
+/// The error and its causes ("error sending request: ... certificate expired"): reqwest's own
+/// message leaves out why, which is what a webhook owner needs to see.
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 /// Runs one round: every due delivery is attempted once. Returns how many were attempted.
@@ -57,8 +83,7 @@ pub async fn deliver_due(repo: &Repository, client: &reqwest::Client) -> anyhow:
 }
 
 /// Delivers until shutdown.
-pub async fn run(repo: Repository, shutdown: CancellationToken) {
-    let client = reqwest::Client::new();
+pub async fn run(repo: Repository, client: reqwest::Client, shutdown: CancellationToken) {
     loop {
         if let Err(e) = deliver_due(&repo, &client).await {
             tracing::warn!(error = format!("{e:#}"), "webhook round failed");

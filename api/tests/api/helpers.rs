@@ -104,10 +104,14 @@ pub async fn spawn_app_with(
     });
     Some(TestApp {
         addr,
-        client: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap(),
+        client: {
+            // The server installed it already; a test client may be built first elsewhere.
+            api::tls::install_crypto_provider();
+            reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap()
+        },
         state,
         a,
         b,

@@ -99,3 +99,40 @@ async fn deliveries_are_signed_and_retried() {
     );
     assert!(states.iter().any(|(_, n)| *n == 2), "{states:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn https_targets_are_reached_over_tls() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    // A bare TCP receiver: it records the first bytes the deliverer sends, then hangs up.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook_addr = listener.local_addr().unwrap();
+    let (first_bytes, mut seen) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut buf = vec![0u8; 5];
+            if tokio::io::AsyncReadExt::read_exact(&mut socket, &mut buf)
+                .await
+                .is_ok()
+            {
+                let _ = first_bytes.send(buf).await;
+            }
+        }
+    });
+    let key = &app.a.api_key;
+    let r = app
+        .client
+        .post(app.url("/api/v1/webhooks"))
+        .bearer_auth(key)
+        .json(&json!({"url": format!("https://{hook_addr}/hook"), "events": ["document.done"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    done_document(&app, key, &app.a.org_id, "tls").await;
+    let bytes = tokio::time::timeout(Duration::from_secs(20), seen.recv())
+        .await
+        .expect("no connection to the https target")
+        .unwrap();
+    // A TLS record of type handshake (22), version 3.x: a ClientHello, not plain HTTP.
+    assert_eq!((bytes[0], bytes[1]), (22, 3), "{bytes:?}");
+}

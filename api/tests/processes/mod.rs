@@ -16,6 +16,12 @@ impl Drop for Process {
     }
 }
 
+/// An HTTP client for talking to the server (with the process's TLS provider installed).
+pub fn client() -> reqwest::Client {
+    api::tls::install_crypto_provider();
+    reqwest::Client::new()
+}
+
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
