@@ -11,6 +11,7 @@ mod extractions;
 mod jobs;
 mod orgs;
 mod settings;
+mod sqlite;
 mod webhooks;
 
 pub use documents::{DocumentFilter, DocumentRow, DocumentSort, NewDocument};
@@ -102,6 +103,9 @@ pub async fn connect_and_migrate(url: &str) -> anyhow::Result<(AnyPool, Dialect)
     } else {
         url.to_string()
     };
+    if dialect == Dialect::Sqlite {
+        sqlite::disable_memory_statistics();
+    }
     let mut options = sqlx::any::AnyPoolOptions::new()
         .max_connections(if dialect == Dialect::Sqlite { 8 } else { 16 });
     if dialect == Dialect::Sqlite {
