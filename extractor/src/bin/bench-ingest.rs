@@ -7,6 +7,7 @@
 //! bench-ingest ocr PDF PAGES                 s/page at 300 dpi: ours vs the tesseract CLI
 //! bench-ingest quality PDF PAGES             OCR word recall on rotated, noised renders
 //! bench-ingest memory PDF                    read it; print pages, seconds, peak RSS
+//! bench-ingest scan PDF PAGE OUT.png          the scan-like copy `quality` reads, to look at
 //! ```
 
 use extractor::ingest::raster;
@@ -30,7 +31,8 @@ fn main() -> ExitCode {
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn run(args: &[String]) -> Result<()> {
-    let usage = "usage: bench-ingest dump|native|ocr|quality|memory ARGS (see the file header)";
+    let usage =
+        "usage: bench-ingest dump|native|ocr|quality|memory|scan ARGS (see the file header)";
     let (command, rest) = args.split_first().ok_or(usage)?;
     let page_count = |i: usize| -> Result<usize> {
         Ok(rest.get(i).map(|s| s.parse()).transpose()?.unwrap_or(2))
@@ -44,6 +46,13 @@ fn run(args: &[String]) -> Result<()> {
         "ocr" => ocr(Path::new(rest.first().ok_or(usage)?), page_count(1)?),
         "quality" => quality(Path::new(rest.first().ok_or(usage)?), page_count(1)?),
         "memory" => memory(Path::new(rest.first().ok_or(usage)?)),
+        "scan" => {
+            let [pdf, page, out] = rest else {
+                return Err(usage.into());
+            };
+            let png = scan_like(&reader()?, &std::fs::read(pdf)?, page.parse()?)?;
+            Ok(std::fs::write(out, png)?)
+        }
         _ => Err(usage.into()),
     }
 }
@@ -223,12 +232,7 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
     );
     println!("|---|---|---|---|---|");
     for n in 1..=pages.min(doc.pages.len()) {
-        let png = reader.render_page_png(&bytes, n, 300.0)?;
-        let img = image::load_from_memory(&png)?.into_luma8();
-        let noisy = raster::simulate_scan(&img, 0.7, n as u64);
-        let mut out = Vec::new();
-        noisy.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)?;
-        let scan = reader.read(&out, "scan.png", &|_| {})?;
+        let scan = reader.read(&scan_like(&reader, &bytes, n)?, "scan.png", &|_| {})?;
         let (f, w) = recall_counts(&doc.pages[n - 1].text(), &scan.text());
         let read = &scan.pages[0];
         println!(
@@ -245,6 +249,16 @@ fn quality(pdf: &Path, pages: usize) -> Result<()> {
         found as f64 / wanted.max(1) as f64
     );
     Ok(())
+}
+
+/// Page `n` rendered at 300 dpi, rotated 0.7 degrees and noised, as PNG bytes.
+fn scan_like(reader: &Reader, pdf: &[u8], n: usize) -> Result<Vec<u8>> {
+    let png = reader.render_page_png(pdf, n, 300.0)?;
+    let img = image::load_from_memory(&png)?.into_luma8();
+    let noisy = raster::simulate_scan(&img, 0.7, n as u64);
+    let mut out = Vec::new();
+    noisy.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)?;
+    Ok(out)
 }
 
 fn words(text: &str) -> Vec<String> {

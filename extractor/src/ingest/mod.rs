@@ -3,6 +3,7 @@
 //! pool, DOCX through its XML, spreadsheets to `crate::sheets`. Layout analysis then orders the
 //! words into lines and finds the structure.
 
+mod cleanup;
 mod docx;
 mod images;
 mod ocr;
