@@ -173,23 +173,28 @@ impl Worker {
             let page = prepare(image, dpi, 0, false);
             return self.read(&page, dpi, PageSegMode::PsmAuto);
         }
-        // A quarter turn shows in the ink profile; only then is the orientation detector asked.
-        let turn = if looks_sideways(&image, dpi) {
-            self.orientation(&image, dpi)
-        } else {
-            0
-        };
-        let mut page = prepare(image.clone(), dpi, turn, true);
+        let mut page = prepare(image.clone(), dpi, 0, true);
         let mut best = self.read(&page, dpi, PageSegMode::PsmAuto)?;
         let mut passes = 1;
-        // An upside-down page reads as garbage.
-        if turn == 0 && best.confidence.is_none_or(|c| c < DOUBTFUL_CONFIDENCE) {
+        // The orientation detector is asked only when lines run down the page (a quarter turn
+        // shows in the ink profile) or the reading is poor (upside down reads as garbage).
+        let poor = best.confidence.is_none_or(|c| c < DOUBTFUL_CONFIDENCE);
+        if poor || looks_sideways(&image, dpi) {
             let rotation = self.orientation(&image, dpi);
             if rotation != 0 {
                 let turned = prepare(image, dpi, rotation, true);
                 let read = self.read(&turned, dpi, PageSegMode::PsmAuto)?;
                 passes += 1;
-                if confident_chars(&read) > confident_chars(&best) {
+                // Tesseract reads vertical lines too, so a turned page can read nearly as well
+                // both ways; the detector's turn wins unless it reads clearly worse (a drawing
+                // labelled both ways).
+                let (turned_chars, chars) = (confident_chars(&read), confident_chars(&best));
+                let better = if poor {
+                    turned_chars > chars
+                } else {
+                    turned_chars * 10 >= chars * 9
+                };
+                if better {
                     (page, best) = (turned, read);
                 }
             }
