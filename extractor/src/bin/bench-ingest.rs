@@ -219,7 +219,7 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     );
     println!("|---|---|");
     println!(
-        "| leasegrid (pool of {} workers, OSD + deskew) | {ours:.2} |",
+        "| leasegrid (pool of {} workers: deskew, cleanup, OSD only when needed) | {ours:.2} |",
         ReadOptions::default().ocr_workers
     );
     println!("| tesseract CLI, one process at a time | {one:.2} |");

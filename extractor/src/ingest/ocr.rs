@@ -128,16 +128,16 @@ impl OcrPool {
 struct Worker {
     tessdata: PathBuf,
     engine: Option<Tesseract>,
-    orientation: Option<OrientationDetector>,
+    /// Loaded on first need (most pages never need it); `Some(None)` when it cannot be.
+    orientation: Option<Option<OrientationDetector>>,
 }
 
 impl Worker {
     fn new(tessdata: PathBuf) -> Self {
-        let orientation = OrientationDetector::new(&tessdata);
         Worker {
             tessdata,
             engine: None,
-            orientation,
+            orientation: None,
         }
     }
 
@@ -220,7 +220,11 @@ impl Worker {
 
     /// The clockwise quarter turns that make the page upright (0 without the OSD model).
     fn orientation(&mut self, image: &GrayImage, dpi: u32) -> u16 {
-        let Some(osd) = self.orientation.as_mut() else {
+        let tessdata = &self.tessdata;
+        let detector = self
+            .orientation
+            .get_or_insert_with(|| OrientationDetector::new(tessdata));
+        let Some(osd) = detector.as_mut() else {
             return 0;
         };
         // Orientation needs shapes, not detail: a ~150-dpi copy is enough and much faster.
