@@ -37,7 +37,7 @@ fn a_million_empty_rows_cost_nothing_and_are_reported() {
         "{:?}",
         doc.diagnostics
     );
-    let roll = extractor::rentroll::detect_and_extract(&doc).unwrap();
+    let roll = extractor::rentroll::detect_and_extract(&doc, None).unwrap();
     assert_eq!(roll.rows.len(), 1);
     assert_eq!(roll.rows[0].evidence[0].cells.as_deref(), Some("A2:D2"));
 }
@@ -150,7 +150,7 @@ fn a_page_table_rent_roll_cites_page_and_box() {
         defined_terms: vec![],
         diagnostics: vec![],
     };
-    let roll = extractor::rentroll::detect_and_extract(&doc).expect("a rent roll");
+    let roll = extractor::rentroll::detect_and_extract(&doc, None).expect("a rent roll");
     assert_eq!(roll.rows.len(), 3);
     let statuses: Vec<UnitStatus> = roll.rows.iter().map(|r| r.status).collect();
     assert_eq!(

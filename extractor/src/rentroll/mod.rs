@@ -5,6 +5,8 @@ mod body;
 pub mod columns;
 mod grid;
 mod header;
+pub mod header_model;
+pub mod matcher;
 pub mod portfolio;
 mod reconcile;
 mod rows;
@@ -16,14 +18,16 @@ use crate::model::Document;
 use crate::schema::{Evidence, Field, RentRoll};
 use grid::Grid;
 use header::Header;
+pub use matcher::HeaderMatcher;
 
-/// The rent roll in `doc`, or `None` when the document is not one.
-pub fn detect_and_extract(doc: &Document) -> Option<RentRoll> {
+/// The rent roll in `doc`, or `None` when the document is not one. `matcher`, when given,
+/// places header wordings the synonym table does not know.
+pub fn detect_and_extract(doc: &Document, matcher: Option<&dyn HeaderMatcher>) -> Option<RentRoll> {
     let candidates: Vec<(usize, Header)> = doc
         .tables
         .iter()
         .enumerate()
-        .filter_map(|(i, table)| header::find_header(&Grid::new(table)).map(|h| (i, h)))
+        .filter_map(|(i, table)| header::find_header(&Grid::new(table), matcher).map(|h| (i, h)))
         .collect();
     let best_roles = candidates
         .iter()

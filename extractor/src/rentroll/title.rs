@@ -1,7 +1,7 @@
 //! The title block above a rent roll's header: the property's name and the "As Of" date.
 
 use super::grid::Grid;
-use super::values::{cell_date, parse_date};
+use super::values::{DateOrder, cell_date, order_evidence, parse_date, parse_date_in};
 use crate::model::{Cell, Document};
 use chrono::NaiveDate;
 use regex::Regex;
@@ -134,10 +134,18 @@ fn is_column_banner(text: &str) -> bool {
 }
 
 fn date_in(text: &str) -> Option<NaiveDate> {
-    parse_date(text).or_else(|| {
+    let read = |t: &str| {
+        // A title date is read US-style unless it can only be day-first ("30/09/2024").
+        parse_date(t).or_else(|| {
+            (order_evidence(t) == Some(DateOrder::DayFirst))
+                .then(|| parse_date_in(t, DateOrder::DayFirst))
+                .flatten()
+        })
+    };
+    read(text).or_else(|| {
         DATE_IN_TEXT
             .find(text)
-            .and_then(|m| parse_date(m.as_str().replace("Sept", "Sep").as_str()))
+            .and_then(|m| read(m.as_str().replace("Sept", "Sep").as_str()))
     })
 }
 
@@ -154,6 +162,10 @@ mod tests {
         );
         assert_eq!(
             date_in("September 30, 2024"),
+            NaiveDate::from_ymd_opt(2024, 9, 30)
+        );
+        assert_eq!(
+            date_in("As at 30/09/2024"),
             NaiveDate::from_ymd_opt(2024, 9, 30)
         );
     }
