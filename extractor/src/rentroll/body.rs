@@ -86,11 +86,12 @@ pub fn read_body<'a>(grid: &Grid<'a>, header: &Header) -> Body<'a> {
             body.totals.push(total);
             continue;
         }
+        // A summary block's title row names it and states no figure of its own.
         if cells
             .iter()
             .filter_map(|c| label(c))
             .any(|t| t.contains("summary"))
-            && reader.get(Role::Area).is_none()
+            && reader.get(Role::Area).and_then(cell_area).is_none()
         {
             in_summary = true;
             continue;

@@ -85,6 +85,11 @@ pub fn detect_and_extract(doc: &Document, matcher: Option<&dyn HeaderMatcher>) -
     {
         roll.property = Some(field(name.into(), 0.6, vec![]));
     }
+    // A PDF's pages are one report cut by page breaks: a floor's subtotal or the property total
+    // on a later page covers rows on earlier ones.
+    if doc.tables.iter().all(|t| t.sheet.is_none()) {
+        stated = vec![reconcile::Part::joined(stated)];
+    }
     roll.totals = reconcile::totals(&roll.rows, &stated, &mut diagnostics);
     if !diagnostics.is_empty() {
         tracing::info!(
