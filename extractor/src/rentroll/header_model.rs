@@ -29,6 +29,7 @@ const DESCRIPTIONS: &[(Option<Role>, &[&str])] = &[
             "space identifier",
             "apartment number",
             "the premises or suite leased",
+            "door number of the unit",
         ],
     ),
     (
@@ -39,6 +40,7 @@ const DESCRIPTIONS: &[(Option<Role>, &[&str])] = &[
             "the company occupying the space",
             "resident name",
             "occupant of the unit",
+            "lessee or renter of the space",
         ],
     ),
     (
@@ -53,6 +55,7 @@ const DESCRIPTIONS: &[(Option<Role>, &[&str])] = &[
             "size of the space",
             "square footage",
             "net rentable area",
+            "floor area of the premises",
         ],
     ),
     (
