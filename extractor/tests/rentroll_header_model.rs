@@ -373,3 +373,39 @@ fn the_extractor_loads_the_model_only_for_a_rent_roll_that_needs_it() {
     assert!(extractor.header_model_loaded());
     assert_eq!(area(&with), Some(7650.0));
 }
+
+/// Counts the headers it is asked about and places none.
+#[derive(Default)]
+struct Counting(std::sync::atomic::AtomicUsize);
+
+impl HeaderMatcher for Counting {
+    fn candidates(
+        &self,
+        headers: &[&str],
+    ) -> Result<Vec<Vec<(Role, f32)>>, extractor::ExtractError> {
+        self.0
+            .fetch_add(headers.len(), std::sync::atomic::Ordering::Relaxed);
+        Ok(vec![Vec::new(); headers.len()])
+    }
+}
+
+#[test]
+fn a_lease_rent_table_is_never_sent_to_the_matcher() {
+    let rows = vec![
+        vec!["Period", "Monthly Rent", "Annual Rent", "Rate PSF"],
+        vec!["Months 1-12", "$10,000.00", "$120,000.00", "$24.00"],
+        vec!["Months 13-24", "$10,300.00", "$123,600.00", "$24.72"],
+        vec!["Months 25-36", "$10,609.00", "$127,308.00", "$25.46"],
+    ];
+    let counting = Counting::default();
+    assert!(extractor::rentroll::detect_and_extract(&sheet_doc(&rows), Some(&counting)).is_none());
+    assert_eq!(counting.0.load(std::sync::atomic::Ordering::Relaxed), 0);
+    let roll = vec![
+        vec!["Suite", "Occupier", "Sq Ft", "Monthly Rent"],
+        vec!["100", "Alder Labs LLC", "1,200", "$2,500.00"],
+        vec!["110", "Birch Dental Inc.", "2,400", "$5,100.50"],
+        vec!["120", "Cobalt Studio Co.", "950", "$1,980.00"],
+    ];
+    assert!(extractor::rentroll::detect_and_extract(&sheet_doc(&roll), Some(&counting)).is_some());
+    assert_eq!(counting.0.load(std::sync::atomic::Ordering::Relaxed), 1);
+}

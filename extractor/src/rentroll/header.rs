@@ -85,6 +85,15 @@ impl Header {
             0
         }
     }
+
+    /// A header worth the matcher's time: it has unknown wordings and already names a unit or
+    /// tenant and one more key. A lease's rent table names no unit or tenant, so reading a
+    /// lease never loads the model.
+    fn worth_matching(&self) -> bool {
+        let roles = self.roles();
+        let who = roles.contains(&Role::Unit) || roles.contains(&Role::Tenant);
+        who && roles.len() >= 2 && self.columns.iter().any(|c| c.unknown)
+    }
 }
 
 /// The best header in the table, if any row reads like one. `matcher` places the wordings the
@@ -135,16 +144,6 @@ pub fn find_header(grid: &Grid, matcher: Option<&dyn HeaderMatcher>) -> Option<H
     }
     check_types(grid, &mut header);
     (header.score() > 0).then_some(header)
-}
-
-impl Header {
-    /// A header worth the matcher's time: it has unknown wordings and already names a unit or
-    /// tenant and one more key, or three keys, so lease tables and prose are not sent.
-    fn worth_matching(&self) -> bool {
-        let roles = self.roles();
-        let who = roles.contains(&Role::Unit) || roles.contains(&Role::Tenant);
-        self.columns.iter().any(|c| c.unknown) && ((who && roles.len() >= 2) || roles.len() >= 3)
-    }
 }
 
 /// Asks the matcher about every unknown header and gives each the first proposed role that no
