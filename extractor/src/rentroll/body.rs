@@ -123,18 +123,22 @@ fn row_text(cells: &[&Cell]) -> String {
 /// most of its cells, over half the header's columns, read as the header's own words (one row
 /// of a split header included).
 fn repeats_header(cells: &[&Cell], header: &Header, header_roles: usize) -> bool {
+    // Header rows are words; a row of figures is not worth reading as one.
+    if cells.iter().filter(|c| cell_amount(c).is_some()).count() > 1 {
+        return false;
+    }
     let echoes = cells
         .iter()
         .filter(|c| {
+            let Some(own) = header.columns.iter().find(|h| h.col == c.col) else {
+                return false;
+            };
             label(c).is_some_and(|text| {
-                header.columns.iter().any(|h| {
-                    let own = h.header.to_lowercase();
-                    h.col == c.col
-                        && !text.is_empty()
-                        && (own == text
-                            || own.starts_with(&format!("{text} "))
-                            || own.ends_with(&format!(" {text}")))
-                })
+                let own = own.header.to_lowercase();
+                !text.is_empty()
+                    && (own == text
+                        || own.starts_with(&format!("{text} "))
+                        || own.ends_with(&format!(" {text}")))
             })
         })
         .count();

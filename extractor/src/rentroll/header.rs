@@ -210,15 +210,19 @@ fn read_date_orders(grid: &Grid, header: &mut Header) {
     }
 }
 
-/// Header rows are words: at most one number among their cells.
+/// Header rows are words: at most one number among their cells. A sheet's number is a typed
+/// number; a page cell, which has only text, is a number when its text reads as one.
 fn mostly_text(grid: &Grid, row: usize) -> bool {
     let mut numbers = 0;
     let mut any = false;
     for cell in grid.filled(row) {
         any = true;
-        if cell_amount(cell).is_some() && super::grid::label(cell).is_none() {
-            numbers += 1;
-        }
+        let number = match cell.value {
+            Some(CellValue::Number(_)) => true,
+            None => super::values::parse_amount(&cell.text).is_some(),
+            _ => false,
+        };
+        numbers += usize::from(number);
     }
     any && numbers <= 1
 }
