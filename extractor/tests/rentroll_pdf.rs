@@ -1,6 +1,7 @@
 //! A generated broker tenancy-schedule PDF read through the normal ingestion (real pdfium, layout
-//! tables) and the rent-roll path: exact unit, vacant and monthly figures, dates in the order the
-//! broker wrote them, and each row's evidence on its page and line. Seeds 1–3 were used while
+//! tables) and the rent-roll path: exact unit, vacant and monthly figures, the title block's
+//! property and date, dates in the order the broker wrote them, and each row's evidence on its
+//! page and line. Seeds 1–3 were used while
 //! tuning; seeds 101–103 are held out.
 
 use extractor::pipeline::abstract_read_document;
@@ -41,6 +42,21 @@ fn check(units: usize, seed: u64) {
         roll.totals.stated_totals_match, want.stated_totals_match,
         "{context}: {:?}",
         roll.diagnostics
+    );
+    let title = |f: &Option<extractor::schema::Field>| {
+        let f = f.as_ref().expect("a title field");
+        assert_eq!(
+            f.evidence.first().and_then(|e| e.page),
+            Some(1),
+            "{context}"
+        );
+        f.value.as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(title(&roll.property), want.property, "{context}: property");
+    assert_eq!(
+        title(&roll.as_of_date),
+        want.as_of.format("%Y-%m-%d").to_string(),
+        "{context}: as of"
     );
     let iso = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     for (row, placed) in roll.rows.iter().zip(&g.placed) {

@@ -1,8 +1,10 @@
-//! The title block above a rent roll's header: the property's name and the "As Of" date.
+//! The title block above a rent roll's header: the property's name and the "As Of" date, from
+//! the rows above a sheet's header or the lines above a page report's first table.
 
 use super::grid::Grid;
 use super::values::{DateOrder, cell_date, order_evidence, parse_date, parse_date_in};
-use crate::model::{Cell, Document};
+use crate::model::{Cell, Document, Table};
+use crate::schema::Evidence;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -92,6 +94,43 @@ pub fn read_title<'a>(grid: &Grid<'a>, header_first_row: usize) -> Title<'a> {
         title.property = first_text;
     }
     title
+}
+
+/// What a page report's title lines say: the lines above `table` on its page.
+pub fn read_page_title(
+    doc: &Document,
+    table: &Table,
+) -> (Option<(String, Evidence)>, Option<(NaiveDate, Evidence)>) {
+    let (mut property, mut as_of) = (None, None);
+    let Some(page) = doc.pages.iter().find(|p| p.number == table.page) else {
+        return (property, as_of);
+    };
+    let top = table.bbox.map_or(0.0, |b| b.y0);
+    for line in page.lines.iter().filter(|l| l.bbox.y1 <= top) {
+        let text = line.text.trim();
+        let evidence = || Evidence {
+            page: Some(page.number),
+            bbox: Some(line.bbox),
+            text: Some(text.to_string()),
+            ..Evidence::default()
+        };
+        if as_of.is_none()
+            && let Some(date) = AS_OF
+                .captures(text)
+                .and_then(|m| date_in(m.get(1).map_or("", |m| m.as_str())))
+        {
+            as_of = Some((date, evidence()));
+        } else if property.is_none()
+            && let Some(name) = PROPERTY_LABEL
+                .captures(text)
+                .and_then(|m| m.get(1))
+                .map(|m| m.as_str().trim())
+                .filter(|n| !n.is_empty())
+        {
+            property = Some((name.to_string(), evidence()));
+        }
+    }
+    (property, as_of)
 }
 
 /// The property named in the document's key-value pairs (PDF title pages), if any.
