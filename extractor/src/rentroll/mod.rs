@@ -84,12 +84,15 @@ pub fn detect_and_extract(doc: &Document, matcher: Option<&dyn HeaderMatcher>) -
         && let Some((i, _)) = candidates.iter().find(|(_, h)| h.roles() == best_roles)
         && doc.tables[*i].sheet.is_none()
     {
-        let (property, as_of) = title::read_page_title(doc, &doc.tables[*i]);
+        let page_title = title::read_page_title(doc, &doc.tables[*i]);
         if roll.property.is_none() {
-            roll.property = property.map(|(name, e)| field(name.into(), 0.8, vec![e]));
+            roll.property = page_title
+                .property
+                .map(|(name, e)| field(name.into(), 0.8, vec![e]));
         }
         if roll.as_of_date.is_none() {
-            roll.as_of_date = as_of
+            roll.as_of_date = page_title
+                .as_of
                 .map(|(date, e)| field(date.format("%Y-%m-%d").to_string().into(), 0.9, vec![e]));
         }
     }

@@ -96,14 +96,18 @@ pub fn read_title<'a>(grid: &Grid<'a>, header_first_row: usize) -> Title<'a> {
     title
 }
 
-/// What a page report's title lines say: the lines above `table` on its page.
-pub fn read_page_title(
-    doc: &Document,
-    table: &Table,
-) -> (Option<(String, Evidence)>, Option<(NaiveDate, Evidence)>) {
+/// What a page report's title lines say, with the line each value came from.
+#[derive(Debug, Default)]
+pub struct PageTitle {
+    pub property: Option<(String, Evidence)>,
+    pub as_of: Option<(NaiveDate, Evidence)>,
+}
+
+/// The title block of a page report: the lines above `table` on its page.
+pub fn read_page_title(doc: &Document, table: &Table) -> PageTitle {
     let (mut property, mut as_of) = (None, None);
     let Some(page) = doc.pages.iter().find(|p| p.number == table.page) else {
-        return (property, as_of);
+        return PageTitle::default();
     };
     let top = table.bbox.map_or(0.0, |b| b.y0);
     for line in page.lines.iter().filter(|l| l.bbox.y1 <= top) {
@@ -130,7 +134,7 @@ pub fn read_page_title(
             property = Some((name.to_string(), evidence()));
         }
     }
-    (property, as_of)
+    PageTitle { property, as_of }
 }
 
 /// The property named in the document's key-value pairs (PDF title pages), if any.
