@@ -204,6 +204,10 @@ pub struct TrainDataArgs {
     /// The development data folder (`shared/data`).
     #[arg(long, default_value = "../shared/data")]
     pub data: PathBuf,
+    /// Also a folder of generated leases (`leasegrid synth-leases --out DIR`): their gold quotes
+    /// located in their `.txt` texts.
+    #[arg(long)]
+    pub synthetic: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

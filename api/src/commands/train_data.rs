@@ -1,6 +1,7 @@
-//! `leasegrid train-data OUT.jsonl [--data DIR]`: generic span-training examples for ml-models
-//! from the development data: lease gold quotes located in their `.txt` text layers, and Kleister
-//! NDA train values located in the benchmark's own text.
+//! `leasegrid train-data OUT.jsonl [--data DIR] [--synthetic DIR]`: generic span-training
+//! examples for ml-models from the development data: lease gold quotes located in their `.txt`
+//! text layers, Kleister NDA train values located in the benchmark's own text, and optionally
+//! the generated leases of `leasegrid synth-leases` (same gold and text layout).
 
 use crate::cli::TrainDataArgs;
 use anyhow::{Context, bail};
@@ -18,10 +19,15 @@ pub fn run(args: TrainDataArgs) -> anyhow::Result<ExitCode> {
     }
     let leases = leases(&args.data.join("leases"))?;
     let kleister = kleister(&args.data.join("kleister-nda"))?;
+    let synthetic = match &args.synthetic {
+        Some(dir) if !dir.is_dir() => bail!("synthetic folder {} not found", dir.display()),
+        Some(dir) => leases(dir)?,
+        None => vec![],
+    };
     let file = std::fs::File::create(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    for example in leases.iter().chain(&kleister) {
+    for example in leases.iter().chain(&kleister).chain(&synthetic) {
         serde_json::to_writer(&mut out, example)?;
         out.write_all(b"\n")?;
     }
@@ -32,6 +38,8 @@ pub fn run(args: TrainDataArgs) -> anyhow::Result<ExitCode> {
         lease_answered = answered(&leases),
         kleister = kleister.len(),
         kleister_answered = answered(&kleister),
+        synthetic = synthetic.len(),
+        synthetic_answered = answered(&synthetic),
         out = %args.out.display(),
         "training examples written"
     );
