@@ -17,11 +17,11 @@ pub fn run(args: TrainDataArgs) -> anyhow::Result<ExitCode> {
             args.data.display()
         );
     }
-    let leases = leases(&args.data.join("leases"))?;
+    let leases = lease_folder(&args.data.join("leases"))?;
     let kleister = kleister(&args.data.join("kleister-nda"))?;
     let synthetic = match &args.synthetic {
         Some(dir) if !dir.is_dir() => bail!("synthetic folder {} not found", dir.display()),
-        Some(dir) => leases(dir)?,
+        Some(dir) => lease_folder(dir)?,
         None => vec![],
     };
     let file = std::fs::File::create(&args.out)
@@ -46,7 +46,7 @@ pub fn run(args: TrainDataArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn leases(dir: &Path) -> anyhow::Result<Vec<Example>> {
+fn lease_folder(dir: &Path) -> anyhow::Result<Vec<Example>> {
     let mut out = vec![];
     let mut golds: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list {}", dir.display()))?

@@ -254,7 +254,7 @@ static STREET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LOCATED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
+    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at|street\s+address\s+(?:is|of)|having\s+an\s+address\s+of|(?:building|project)\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
 });
 
 fn address(ctx: &Context) -> Vec<Candidate> {
