@@ -54,7 +54,15 @@ pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
                 "expiry date",
                 "lease expiration date",
             ],
-            &["terminat", "expir", "ending on", "end on", "through"],
+            &[
+                "terminat",
+                "expir",
+                "ending on",
+                "end on",
+                "ends on",
+                "end at",
+                "through",
+            ],
         ),
         "term_months" => term_months(ctx),
         "security_deposit" => deposit(ctx),
@@ -526,12 +534,14 @@ fn term_date(ctx: &Context, keys: &[&str], cues: &[&str]) -> Vec<Candidate> {
     for d in ctx.definition(keys) {
         out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
     }
+    // Long boilerplate ("survive the expiration or termination of this Lease") outranks a short
+    // term clause, so look further down the ranking; only passages with a cued date count.
     for (range, score) in ctx.retrieve(
         "term of this lease shall commence beginning on terminating expire",
-        6,
+        12,
     ) {
         let p = &s[range.clone()];
-        if !has_any(p, &["term"]) {
+        if !has_any(p, &["term", "expir", "commence"]) {
             continue;
         }
         for d in patterns::dates(p) {

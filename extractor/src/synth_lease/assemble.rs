@@ -15,7 +15,7 @@ use rand::Rng;
 use std::collections::BTreeMap;
 
 /// Words LibreOffice sets on one page in the generated style.
-const WORDS_PER_PAGE: usize = 560;
+const WORDS_PER_PAGE: usize = 720;
 
 /// The document and the first quote written for each gold field.
 pub struct Written {
