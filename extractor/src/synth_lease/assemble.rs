@@ -250,9 +250,9 @@ impl<R: Rng> Writer<'_, R> {
             table.push(vec![label, value]);
         }
         self.doc.push(Block::Table(vec![], table));
-        self.doc.para(format!(
-            "The Basic Lease Information is incorporated into this Lease. If it conflicts with the other provisions of this Lease, the other provisions shall control."
-        ));
+        self.doc.para(
+            "The Basic Lease Information is incorporated into this Lease. If it conflicts with the other provisions of this Lease, the other provisions shall control.",
+        );
         self.doc.push(Block::PageBreak);
     }
 

@@ -287,5 +287,5 @@ pub fn zip(rng: &mut impl Rng) -> String {
 }
 
 pub fn one_of(rng: &mut impl Rng, items: &[&'static str]) -> &'static str {
-    *pick(rng, items)
+    items.choose(rng).copied().unwrap_or_default()
 }

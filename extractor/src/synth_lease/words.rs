@@ -70,11 +70,11 @@ pub fn number(n: u64) -> String {
         (1_000_000, "million"),
         (1_000, "thousand"),
     ] {
-        if n / scale % 1000 > 0 {
+        if !(n / scale).is_multiple_of(1000) {
             parts.push(format!("{} {name}", below_thousand(n / scale % 1000)));
         }
     }
-    if n % 1000 > 0 {
+    if !n.is_multiple_of(1000) {
         parts.push(below_thousand(n % 1000));
     }
     parts.join(" ")
@@ -143,7 +143,7 @@ pub fn dollars(amount: Decimal, cents: bool) -> String {
     let digits = whole.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -185,7 +185,7 @@ pub fn money(rng: &mut impl Rng, amount: Decimal) -> String {
 pub fn date(rng: &mut impl Rng, d: NaiveDate) -> String {
     let (m, day, y) = (MONTHS[d.month0() as usize], d.day(), d.year());
     match rng.random_range(0..9) {
-        0 | 1 | 2 => format!("{m} {day}, {y}"),
+        0..=2 => format!("{m} {day}, {y}"),
         3 => format!("the {} day of {m}, {y}", ordinal_suffix(day)),
         4 => format!("{m} {}, {y}", ordinal_suffix(day)),
         5 => format!("{day} {m} {y}"),
