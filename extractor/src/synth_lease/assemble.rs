@@ -535,7 +535,8 @@ impl<R: Rng> Writer<'_, R> {
     fn boilerplate(&mut self, target_words: usize) {
         let count = self.rng.random_range(10..boilerplate::ARTICLES.len() + 1);
         let articles = boilerplate::articles(self.rng, count);
-        let per = target_words.saturating_sub(self.doc.words()) / articles.len().max(1) / 32 + 2;
+        // An obligation sentence runs about 24 words.
+        let per = target_words.saturating_sub(self.doc.words()) / articles.len().max(1) / 24 + 2;
         let roles = self.roles();
         for (title, clauses) in articles {
             self.article(title);
