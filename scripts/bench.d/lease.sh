@@ -11,7 +11,7 @@ data="${LEASEGRID_DATA:-../shared/data}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Generated leases run 10 to 45 pages; keep the longest of a seeded batch.
-"$bin" synth-leases --out "$work/synth" --count 40 --seed 45 >/dev/null 2>&1
+"$bin" synth-leases --out "$work/synth" --count 80 --seed 45 >/dev/null 2>&1
 longest=$(for p in "$work"/synth/*.pdf; do
   printf '%s %s\n' "$(pdfinfo "$p" | awk '/^Pages:/ {print $2}')" "$p"
 done | sort -n | tail -1 | cut -d' ' -f2)
