@@ -1,7 +1,29 @@
-//! The Kleister NDA benchmark's one-line `key=value` rendering of a `kleister-nda` extraction.
+//! The `kleister-nda` template's finders (the agreement's term, its parties, its effective
+//! date) and the benchmark's one-line `key=value` rendering of its extraction.
 
+mod term;
+
+use crate::fields::candidates::Candidate;
+use crate::fields::engine::{self, Context};
+use crate::fields::template::TemplateField;
 use crate::schema::{Extraction, FieldMap};
 use serde_json::Value;
+
+/// The template these finders serve.
+pub const TEMPLATE: &str = "kleister-nda";
+
+/// Weakest term reading emitted: below it a document is read as stating no term (most NDAs
+/// state none, and the benchmark counts a term predicted for them as an error).
+const TERM_MIN_STRENGTH: f64 = 0.7;
+
+/// Candidates for a field of the `kleister-nda` template: the dedicated finders where there
+/// are, the template engine's generic sources otherwise.
+pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
+    match field.name.as_str() {
+        "term" => term::candidates(ctx, TERM_MIN_STRENGTH),
+        _ => engine::generic_candidates(ctx, field),
+    }
+}
 
 /// `party=Nike_Inc. jurisdiction=Oregon effective_date=2001-04-18 term=2_years`: keys in the
 /// benchmark's order, spaces and colons as underscores, commas dropped, "&" as "and".
