@@ -3,8 +3,9 @@
 
 mod term;
 
-use crate::fields::candidates::Candidate;
+use crate::fields::candidates::{Candidate, Source};
 use crate::fields::engine::{self, Context};
+use crate::fields::parties;
 use crate::fields::template::TemplateField;
 use crate::schema::{Extraction, FieldMap};
 use serde_json::Value;
@@ -21,8 +22,51 @@ const TERM_MIN_STRENGTH: f64 = 0.7;
 pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
     match field.name.as_str() {
         "term" => term::candidates(ctx, TERM_MIN_STRENGTH),
+        "party" => party_candidates(ctx, field),
         _ => engine::generic_candidates(ctx, field),
     }
+}
+
+/// The preamble's parties; where it names fewer than two, also the names the opening gives a
+/// defined role and a letter's addressee, each once (a short form of a name already found, as
+/// "Acme" of "Acme Corp.", is the same party).
+fn party_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
+    let mut out = engine::generic_candidates(ctx, field);
+    if ctx.parties.len() >= 2 {
+        return out;
+    }
+    let text = ctx.str();
+    let found = parties::defined_parties(text, OPENING)
+        .into_iter()
+        .map(|p| (p, DEFINED_STRENGTH))
+        .chain(
+            parties::letter_parties(text, OPENING)
+                .into_iter()
+                .map(|p| (p, LETTER_STRENGTH)),
+        );
+    for (p, strength) in found {
+        let key = squash(&p.name);
+        if out.iter().any(|c| {
+            let other = c.agreement_key();
+            other.contains(&key) || key.contains(&other)
+        }) {
+            continue;
+        }
+        out.push(ctx.candidate(Value::String(p.name), p.span, Source::DefinedTerm, strength));
+    }
+    out
+}
+
+/// How far into the text the opening runs.
+const OPENING: usize = 2500;
+const DEFINED_STRENGTH: f64 = 0.8;
+const LETTER_STRENGTH: f64 = 0.8;
+
+fn squash(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// `party=Nike_Inc. jurisdiction=Oregon effective_date=2001-04-18 term=2_years`: keys in the

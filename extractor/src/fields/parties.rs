@@ -241,6 +241,218 @@ fn ends_with_abbreviation(name: &str) -> bool {
     last.len() <= 3 || last.contains('.') || matches!(last, "Inc" | "Corp" | "Ltd" | "Bros")
 }
 
+/// Parties introduced by a defined name in the opening rather than by a "between ... and ..."
+/// preamble: `As an employee of Acme Corp. (the "Company")`, `Beta LLC ("Buyer") has requested`.
+pub fn defined_parties(text: &str, window: usize) -> Vec<Party> {
+    let head = &text[..floor_char_boundary(text, window.min(text.len()))];
+    let mut out: Vec<Party> = Vec::new();
+    for c in ROLE.captures_iter(head) {
+        let (Some(whole), Some(role)) = (c.get(0), c.get(2).or(c.get(3)).or(c.get(4))) else {
+            continue;
+        };
+        let role = role.as_str().trim();
+        if is_not_a_role(role) || !is_party_role(role) {
+            continue;
+        }
+        let from = floor_char_boundary(text, whole.start().saturating_sub(160));
+        if let Some(p) = name_before(text, from..whole.start(), Some(role.to_string())) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Defined names that stand for a thing or a group rather than a party.
+fn is_party_role(role: &str) -> bool {
+    const NOT_PARTIES: [&str; 16] = [
+        "party",
+        "parties",
+        "transaction",
+        "information",
+        "material",
+        "representative",
+        "board",
+        "affiliate",
+        "purpose",
+        "proposal",
+        "business",
+        "securities",
+        "shares",
+        "plan",
+        "period",
+        "term",
+    ];
+    let r = role.to_lowercase();
+    !NOT_PARTIES
+        .iter()
+        .any(|w| r == *w || r.ends_with(&format!(" {w}")) || r.ends_with(&format!("{w}s")))
+}
+
+/// The name that ends just before `range.end`: descriptors (", a Delaware corporation", "and its
+/// subsidiaries") dropped, then the longest run of capitalized words, suffixes and connectors.
+fn name_before(text: &str, range: Range<usize>, role: Option<String>) -> Option<Party> {
+    static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,\s*|\s+)(?:an?\s|its\s|their\s|together\s|including\s|collectively\s|and\s+its\s|and\s+their\s|on\s+behalf|acting\s|whose\s|with\s+(?:its|an?)\s|having\s|located\s|residing\s|who\s|\(f/k/a|d/b/a|formerly\s)|,\s*$")
+            .expect("valid regex")
+    });
+    let before = &text[range.clone()];
+    let cut = BOUNDARY
+        .find_iter(before)
+        .map(|m| m.start())
+        .find(|&i| trailing_name_start(&before[..i]).is_some())
+        .unwrap_or(before.len());
+    let head = &before[..cut];
+    let start = trailing_name_start(head)?;
+    let name = clean_name(&head[start..])?;
+    let offset = range.start + start;
+    Some(Party {
+        span: offset..offset + head[start..].trim_end().len(),
+        name,
+        role,
+    })
+}
+
+/// Where the run of name words that ends `text` starts: capitalized words, numbers, company
+/// suffixes, and "&", "and", "of" between them.
+fn trailing_name_start(text: &str) -> Option<usize> {
+    const CONNECTORS: [&str; 7] = ["&", "and", "of", "de", "du", "la", "von"];
+    const OPENERS: [&str; 14] = [
+        "This",
+        "THIS",
+        "As",
+        "In",
+        "By",
+        "Between",
+        "BETWEEN",
+        "Among",
+        "AMONG",
+        "Dear",
+        "To",
+        "Re",
+        "Agreement",
+        "AGREEMENT",
+    ];
+    let mut start = None;
+    for (words, (at, word)) in words_at(text).into_iter().rev().enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        let capital = bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let joins = CONNECTORS.contains(&bare);
+        // A word that closes an earlier sentence or clause is not part of the name.
+        let closes = words > 0
+            && (word.ends_with([')', ';', '"', '\u{201d}'])
+                || (word.ends_with('.') && !ends_with_abbreviation(word)));
+        if words >= 9
+            || closes
+            || OPENERS.contains(&bare)
+            || word.ends_with(':')
+            || !(capital || joins)
+        {
+            break;
+        }
+        if capital {
+            start = Some(at);
+        }
+    }
+    start
+}
+
+/// The whitespace-separated words of `text` with their byte offsets.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// A letter agreement's addressee: the first line after the letter's date that an address line
+/// follows ("Beta Holdings LLC" over "100 Main Street"), or that carries a company suffix.
+pub fn letter_parties(text: &str, window: usize) -> Vec<Party> {
+    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,\s*\d{4}\s*$")
+            .expect("valid regex")
+    });
+    static SKIP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:via|by\s|attn|attention|private|confidential|strictly|personal|re:|to:|(?:mr|ms|mrs|dr)\.?\s|c/o|\[|\()")
+            .expect("valid regex")
+    });
+    let head = &text[..floor_char_boundary(text, window.min(text.len()))];
+    let Some(date) = DATE_LINE.find(head) else {
+        return vec![];
+    };
+    let mut at = date.end();
+    let lines: Vec<&str> = head[at..].split('\n').take(8).collect();
+    for (i, line) in lines.iter().enumerate() {
+        let start = at;
+        at += line.len() + 1;
+        let l = line.trim();
+        if l.is_empty() || SKIP.is_match(l) {
+            continue;
+        }
+        let next = lines.get(i + 1).map_or("", |n| n.trim());
+        let addressed = next.starts_with(|c: char| c.is_ascii_digit())
+            || next.to_lowercase().starts_with("c/o")
+            || next.to_lowercase().starts_with("p.o.");
+        if !(addressed || has_company_suffix(l)) {
+            break;
+        }
+        return clean_name(l)
+            .map(|name| Party {
+                span: start + (line.len() - line.trim_start().len())..start + line.trim_end().len(),
+                name,
+                role: None,
+            })
+            .into_iter()
+            .collect();
+    }
+    vec![]
+}
+
+/// Whether a name ends in (or holds) a company form: "Inc.", "LLC", "Corporation", "plc".
+pub fn has_company_suffix(name: &str) -> bool {
+    const FORMS: [&str; 22] = [
+        "inc",
+        "incorporated",
+        "llc",
+        "l.l.c",
+        "corporation",
+        "corp",
+        "company",
+        "co",
+        "ltd",
+        "limited",
+        "lp",
+        "l.p",
+        "llp",
+        "plc",
+        "ag",
+        "n.a",
+        "s.a",
+        "gmbh",
+        "bancorp",
+        "bank",
+        "trust",
+        "partners",
+    ];
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .any(|w| FORMS.contains(&w.as_str()))
+}
+
 /// The role a defined name gives a lease party.
 pub fn lease_role(role: &str) -> Option<&'static str> {
     let r = role.to_lowercase();
