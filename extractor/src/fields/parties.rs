@@ -19,7 +19,7 @@ pub struct Party {
 /// Where a party's description stops and its name ends.
 static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:,?\s+(?:an?|the)\s+(?:[A-Z][a-z]+\s+){0,3}(?:limited|general|corporation|company|professional|individual|partnership|municipal|public|private|non-?profit|not-for-profit|business|political|state|national|banking|federal|statutory|joint|married|single|sole|trust|association|organized|existing|duly|delaware|nevada|california|new|texas|florida)|,\s*(?:individuals?|husband|wife|as\s|having|with\s+(?:its|an)|whose|located|organized|existing|incorporated|formed|doing\s+business|d/?b/?a|its\s+successors|on\s+behalf|together\s+with|divisions|residing|an?\s+individual)|\s+\(|\s*\[|\s+referred\s+to|\s+hereinafter|\s+\u{201c}|\s+"|,\s*$|\s+of\s+\d)"#,
+        r#"(?i)(?:,?\s+(?:an?|the)\s+(?:[A-Z][a-z]+\s+){0,3}(?:limited|general|corporation|company|professional|individual|partnership|municipal|public|private|non-?profit|not-for-profit|business|political|state|national|banking|federal|statutory|joint|married|single|sole|trust|association|organized|existing|duly|delaware|nevada|california|new|texas|florida|resident|wholly|citizen|member)|,\s*(?:individuals?|husband|wife|as\s|having|with\s+(?:its|an)|whose|located|organized|existing|incorporated\s+(?:under|in)|formed|doing\s+business|its\s+successors|on\s+behalf|together\s+with|divisions|residing|an?\s+individual|M\.\s?D\.|Ph\.\s?D\.|Esq\.)|,?\s+(?:and(?:/or)?\s+its\s|including\s+its\s|d/?b/?a\s|dba\s|f/k/a\s|formerly\s)|\s+\(|\s*\[|\s+referred\s+to|\s+hereinafter|\s+\u{201c}|\s+"|,\s*$|\s+of\s+\d)"#,
     )
     .expect("valid regex")
 });
@@ -98,9 +98,7 @@ fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
         parties.clear();
         let cut = seg.find(" and ").or_else(|| seg.find("\nand\n"));
         if let Some(cut) = cut {
-            let end_second = seg[cut + 5..]
-                .find(['.', ';', '\n'])
-                .map_or(seg.len(), |e| cut + 5 + e);
+            let end_second = cut + 5 + clause_end(&seg[cut + 5..]);
             for (a, b) in [(0, cut), (cut + 5, end_second)] {
                 if let Some(p) = party_from_chunk(text, range.start + a, range.start + b, None) {
                     parties.push(p);
@@ -109,6 +107,37 @@ fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
         }
     }
     parties
+}
+
+/// Where the clause that opens `text` ends: at a semicolon, a line break or a period that is not
+/// an initial's or an abbreviation's ("R. J. Smith", "Acme Co. Ltd."); a company suffix keeps
+/// its period.
+fn clause_end(text: &str) -> usize {
+    for (i, c) in text.char_indices() {
+        match c {
+            ';' | '\n' => return i,
+            '.' => {
+                let word = text[..i]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let abbreviation = [
+                    "Co", "Inc", "Corp", "Ltd", "St", "Mr", "Ms", "Dr", "Jr", "Sr",
+                ]
+                .contains(&word.trim_start_matches(|c: char| !c.is_alphanumeric()));
+                let followed = text[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace());
+                if !initial && !followed {
+                    return if abbreviation { i + 1 } else { i };
+                }
+            }
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// Defined names in a preamble that are not a party's role ("Effective Date", "Agreement").
@@ -134,6 +163,11 @@ fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) 
         Regex::new(r"(?i)^[\s,;:]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?")
             .expect("valid regex")
     });
+    // A defined name the role pattern did not take ("... the “Company”) and") ends before
+    // the next party.
+    let skip = chunk.rfind(')').map_or(0, |i| i + 1);
+    let chunk = &chunk[skip..];
+    let start = start + skip;
     let lead = LEAD.find(chunk).map_or(0, |m| m.end());
     let body = &chunk[lead..];
     let name_end = DESCRIPTOR.find(body).map_or(body.len(), |m| m.start());
@@ -303,7 +337,7 @@ fn name_before(text: &str, range: Range<usize>, role: Option<String>) -> Option<
         .unwrap_or(before.len());
     let head = &before[..cut];
     let start = trailing_name_start(head)?;
-    let name = clean_name(&head[start..])?;
+    let name = clean_name(&head[start..]).filter(|n| names_an_entity(n))?;
     let offset = range.start + start;
     Some(Party {
         span: offset..offset + head[start..].trim_end().len(),
@@ -411,6 +445,7 @@ pub fn letter_parties(text: &str, window: usize) -> Vec<Party> {
             break;
         }
         return clean_name(l)
+            .filter(|n| names_an_entity(n))
             .map(|name| Party {
                 span: start + (line.len() - line.trim_start().len())..start + line.trim_end().len(),
                 name,
@@ -420,6 +455,57 @@ pub fn letter_parties(text: &str, window: usize) -> Vec<Party> {
             .collect();
     }
     vec![]
+}
+
+/// Whether a name found outside a preamble reads as a company's or a person's: not an address,
+/// a date, a state, or a generic noun ("Company Representatives", "Board of Directors").
+fn names_an_entity(name: &str) -> bool {
+    const GENERIC: [&str; 20] = [
+        "representatives",
+        "representative",
+        "information",
+        "personnel",
+        "address",
+        "undersigned",
+        "board",
+        "directors",
+        "employer",
+        "employee",
+        "distributor",
+        "party",
+        "parties",
+        "agreement",
+        "exhibit",
+        "schedule",
+        "whereas",
+        "record",
+        "country",
+        "company",
+    ];
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let digits = name.chars().filter(char::is_ascii_digit).count();
+    let starts_with_digit = name.starts_with(|c: char| c.is_ascii_digit());
+    let dated = !crate::fields::patterns::dates(name).is_empty();
+    let state = crate::fields::patterns::states(name)
+        .first()
+        .is_some_and(|f| f.span.len() + 2 >= name.len());
+    let generic = words
+        .iter()
+        .any(|w| GENERIC.contains(&w.as_str()) && w != "company")
+        || words
+            .iter()
+            .all(|w| GENERIC.contains(&w.as_str()) || w == "the");
+    let placeholder = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c == 'X' || c == 'x');
+    !(starts_with_digit || digits >= 4 || dated || state || generic || placeholder)
 }
 
 /// Whether a name ends in (or holds) a company form: "Inc.", "LLC", "Corporation", "plc".
