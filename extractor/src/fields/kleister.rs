@@ -1,6 +1,7 @@
 //! The `kleister-nda` template's finders (the agreement's term, its parties, its effective
 //! date) and the benchmark's one-line `key=value` rendering of its extraction.
 
+mod effective;
 mod term;
 
 use crate::fields::candidates::{Candidate, Source};
@@ -23,6 +24,11 @@ pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
     match field.name.as_str() {
         "term" => term::candidates(ctx, TERM_MIN_STRENGTH),
         "party" => party_candidates(ctx, field),
+        "effective_date" => {
+            let mut out = effective::candidates(ctx);
+            out.extend(engine::generic_candidates(ctx, field));
+            out
+        }
         _ => engine::generic_candidates(ctx, field),
     }
 }
