@@ -25,9 +25,12 @@ pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
         "term" => term::candidates(ctx, TERM_MIN_STRENGTH),
         "party" => party_candidates(ctx, field),
         "effective_date" => {
-            let mut out = effective::candidates(ctx);
-            out.extend(engine::generic_candidates(ctx, field));
-            out
+            let found = effective::candidates(ctx);
+            if found.is_empty() {
+                engine::generic_candidates(ctx, field)
+            } else {
+                found
+            }
         }
         _ => engine::generic_candidates(ctx, field),
     }

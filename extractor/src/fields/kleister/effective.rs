@@ -17,14 +17,21 @@ static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "effective as of", "effective on", "Effective Date:" just before the date.
 static EFFECTIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:effective|effective\s+date\s*:?|commenc\w+)\s+(?:as\s+of|on|from)?\s*(?:the\s+)?$",
+        r"(?i)(?:effective|effective\s+date\s*:?|effective\s+date\s+(?:of|is|shall\s+be)|commenc\w+)\s+(?:as\s+of|on|from)?\s*(?:the\s+)?$",
     )
     .expect("valid regex")
 });
 
+/// A date given another defined name just after it: `(the "Merger Agreement")`,
+/// `("Separation Date")`.
+static NAMED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\W{0,4}\(\s*(?:the\s+|this\s+)?[\u{201c}"]([^\u{201d}"]{2,40})[\u{201d}"]"#)
+        .expect("valid regex")
+});
+
 /// "dated as of", "made as of", "entered into on", "made this" just before the date.
 static DATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:dated|made|entered\s+into|executed|signed|is\s+made\s+and\s+entered\s+into|date\s*:)\s*(?:and\s+\w+\s+)?(?:effective\s+)?(?:as\s+of|on|this)?\s*(?:the\s+)?$|\bas\s+of\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?:dated|made|entered\s+into|executed|signed|is\s+made\s+and\s+entered\s+into|date\s*:?)\s*(?:and\s+\w+\s+)?(?:effective\s+)?(?:as\s+of|on|this)?\s*(?:the\s+)?$|\bas\s+of\s+(?:the\s+)?$")
         .expect("valid regex")
 });
 
@@ -64,7 +71,8 @@ pub fn candidates(ctx: &Context) -> Vec<Candidate> {
         let before = &text[floor(text, span.start.saturating_sub(90))..span.start];
         let after = &text[span.end..floor(text, (span.end + 40).min(text.len()))];
         let in_opening = span.start < opening_end;
-        let other = OTHER_AGREEMENT.is_match(before) && !has_this(before);
+        let other =
+            (OTHER_AGREEMENT.is_match(before) && !has_this(before)) || NAMED_OTHER.is_match(after);
         let strength = if NAMED_AFTER.is_match(after) {
             1.0
         } else if other {
