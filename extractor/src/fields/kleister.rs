@@ -52,8 +52,16 @@ fn party_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
             parties::letter_parties(text, OPENING)
                 .into_iter()
                 .map(|p| (p, LETTER_STRENGTH)),
+        )
+        .chain(
+            parties::signature_parties(text, CLOSING)
+                .into_iter()
+                .map(|p| (p, SIGNATURE_STRENGTH)),
         );
     for (p, strength) in found {
+        if out.len() >= 2 && strength <= SIGNATURE_STRENGTH {
+            break;
+        }
         let key = squash(&p.name);
         if out.iter().any(|c| {
             let other = c.agreement_key();
@@ -70,6 +78,10 @@ fn party_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
 const OPENING: usize = 2500;
 const DEFINED_STRENGTH: f64 = 0.8;
 const LETTER_STRENGTH: f64 = 0.8;
+/// How far from the end the signature blocks are looked for.
+const CLOSING: usize = 5000;
+/// Signature blocks fill in parties the opening did not name, up to two.
+const SIGNATURE_STRENGTH: f64 = 0.6;
 
 fn squash(name: &str) -> String {
     name.to_lowercase()

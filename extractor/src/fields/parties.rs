@@ -375,8 +375,10 @@ fn trailing_name_start(text: &str) -> Option<usize> {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let joins = CONNECTORS.contains(&bare);
         // A word that closes an earlier sentence or clause is not part of the name.
+        let unpunctuated = word.trim_end_matches(',');
         let closes = words > 0
-            && (word.ends_with([')', ';', '"', '\u{201d}'])
+            && (unpunctuated.ends_with([')', ';', '"', '\u{201d}'])
+                || word.starts_with(['(', '"', '\u{201c}'])
                 || (word.ends_with('.') && !ends_with_abbreviation(word)));
         if words >= 9
             || closes
@@ -455,6 +457,71 @@ pub fn letter_parties(text: &str, window: usize) -> Vec<Party> {
             .collect();
     }
     vec![]
+}
+
+/// The signature blocks' parties: a company named over a "By:" line, and a person who signs in
+/// their own name ("/s/ Jane Roe" with no "By:").
+pub fn signature_parties(text: &str, window: usize) -> Vec<Party> {
+    static BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*by\b\s*:?").expect("valid regex"));
+    static SIGNED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*/\s?s/\s*(\S.*?)\s*$").expect("valid regex"));
+    let from = floor_char_boundary(text, text.len().saturating_sub(window));
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = from;
+    for line in text[from..].split(['\n', '\u{c}']) {
+        if !line.trim().is_empty() {
+            lines.push((at, line));
+        }
+        at += line.len() + 1;
+    }
+    let mut out: Vec<Party> = Vec::new();
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        let found = if BY.is_match(line) {
+            lines[i.saturating_sub(2)..i]
+                .iter()
+                .rev()
+                .find_map(|&(s, l)| {
+                    let l = l.trim().trim_end_matches(':');
+                    (has_company_suffix(l) && !BY.is_match(l)).then_some((s, l))
+                })
+                .and_then(|(s, l)| signature_party(text, s, l))
+        } else if let Some(c) = SIGNED.captures(line) {
+            let by_above = i > 0 && BY.is_match(lines[i - 1].1) && lines[i - 1].1.trim().len() <= 4;
+            c.get(1)
+                .filter(|m| !by_above && is_person_name(m.as_str()))
+                .and_then(|m| signature_party(text, start + m.start(), m.as_str()))
+        } else {
+            None
+        };
+        if let Some(p) = found.filter(|p| !out.iter().any(|o| o.name.eq_ignore_ascii_case(&p.name)))
+        {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn signature_party(text: &str, start: usize, name: &str) -> Option<Party> {
+    let at = text[start..].find(name).map_or(start, |i| start + i);
+    clean_name(name)
+        .filter(|n| names_an_entity(n))
+        .map(|n| Party {
+            span: at..at + name.len(),
+            name: n,
+            role: None,
+        })
+}
+
+/// Two to four capitalized words without a company form: "Jane Q. Roe".
+fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !has_company_suffix(name)
+        && !name.contains([':', '/', '(', ')'])
 }
 
 /// Whether a name found outside a preamble reads as a company's or a person's: not an address,
