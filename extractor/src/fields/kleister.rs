@@ -41,7 +41,8 @@ pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
 /// "Acme" of "Acme Corp.", is the same party).
 fn party_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
     let mut out = engine::generic_candidates(ctx, field);
-    if ctx.parties.len() >= 2 {
+    out.retain(|c| c.value.as_str().is_some_and(parties::names_an_entity));
+    if out.len() >= 2 {
         return out;
     }
     let text = ctx.str();

@@ -477,7 +477,7 @@ pub fn signature_parties(text: &str, window: usize) -> Vec<Party> {
     }
     let mut out: Vec<Party> = Vec::new();
     for (i, &(start, line)) in lines.iter().enumerate() {
-        let found = if BY.is_match(line) {
+        let found: Vec<Party> = if BY.is_match(line) {
             lines[i.saturating_sub(2)..i]
                 .iter()
                 .rev()
@@ -485,25 +485,58 @@ pub fn signature_parties(text: &str, window: usize) -> Vec<Party> {
                     let l = l.trim().trim_end_matches(':');
                     (has_company_suffix(l) && !BY.is_match(l)).then_some((s, l))
                 })
-                .and_then(|(s, l)| signature_party(text, s, l))
+                .map(|(s, l)| {
+                    // Blocks side by side share a line: "ACME INC. BETA LLC".
+                    split_companies(l)
+                        .into_iter()
+                        .filter_map(|name| signature_party(text, s, name))
+                        .collect()
+                })
+                .unwrap_or_default()
         } else if let Some(c) = SIGNED.captures(line) {
             let by_above = i > 0 && BY.is_match(lines[i - 1].1) && lines[i - 1].1.trim().len() <= 4;
             c.get(1)
                 .filter(|m| !by_above && is_person_name(m.as_str()))
                 .and_then(|m| signature_party(text, start + m.start(), m.as_str()))
+                .into_iter()
+                .collect()
         } else {
-            None
+            vec![]
         };
-        if let Some(p) = found.filter(|p| !out.iter().any(|o| o.name.eq_ignore_ascii_case(&p.name)))
-        {
-            out.push(p);
+        for p in found {
+            if !out.iter().any(|o| o.name.eq_ignore_ascii_case(&p.name)) {
+                out.push(p);
+            }
         }
     }
     out
 }
 
+/// The company names on one line, each ending at its company form.
+fn split_companies(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let words = words_at(line);
+    for (k, &(at, word)) in words.iter().enumerate() {
+        let next_is_form = words
+            .get(k + 1)
+            .is_some_and(|&(_, w)| has_company_suffix(w));
+        if has_company_suffix(word) && !next_is_form && k + 1 < words.len() {
+            out.push(line[start..at + word.len()].trim());
+            start = at + word.len();
+        }
+    }
+    let rest = line[start..].trim();
+    if !rest.is_empty() && (out.is_empty() || has_company_suffix(rest)) {
+        out.push(rest);
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
 fn signature_party(text: &str, start: usize, name: &str) -> Option<Party> {
     let at = text[start..].find(name).map_or(start, |i| start + i);
+    let name = DESCRIPTOR.find(name).map_or(name, |m| &name[..m.start()]);
     clean_name(name)
         .filter(|n| names_an_entity(n))
         .map(|n| Party {
@@ -526,7 +559,7 @@ fn is_person_name(name: &str) -> bool {
 
 /// Whether a name found outside a preamble reads as a company's or a person's: not an address,
 /// a date, a state, or a generic noun ("Company Representatives", "Board of Directors").
-fn names_an_entity(name: &str) -> bool {
+pub fn names_an_entity(name: &str) -> bool {
     const GENERIC: [&str; 20] = [
         "representatives",
         "representative",
@@ -567,7 +600,7 @@ fn names_an_entity(name: &str) -> bool {
         .any(|w| GENERIC.contains(&w.as_str()) && w != "company")
         || words
             .iter()
-            .all(|w| GENERIC.contains(&w.as_str()) || w == "the");
+            .all(|w| GENERIC.contains(&w.as_str()) || w == "the" || w == "and");
     let placeholder = name
         .chars()
         .filter(|c| c.is_alphabetic())
