@@ -579,9 +579,10 @@ fn read_pdf(
     Ok(doc)
 }
 
-/// One TSV line per document: file, fold, expected, predicted, missed and extra pairs.
+/// One TSV line per document: file, fold, expected, predicted, missed and extra pairs, and each
+/// emitted field's raw score.
 fn write_dump(out: &Path, docs: &[KleisterDoc], results: &[KleisterResult]) -> anyhow::Result<()> {
-    let mut tsv = String::from("filename\tfold\texpected\tpredicted\tmissed\textra\n");
+    let mut tsv = String::from("filename\tfold\texpected\tpredicted\tmissed\textra\traw_scores\n");
     for (i, (d, r)) in docs.iter().zip(results).enumerate() {
         let missed: Vec<&str> = d
             .expected
@@ -595,14 +596,21 @@ fn write_dump(out: &Path, docs: &[KleisterDoc], results: &[KleisterResult]) -> a
             .filter(|p| !d.expected.contains(p))
             .map(String::as_str)
             .collect();
+        // Each emitted field's raw score and whether its values were right: `term=0.710:1`.
+        let scores: Vec<String> = r
+            .points
+            .iter()
+            .map(|(field, raw, ok)| format!("{field}={raw:.3}:{}", u8::from(*ok)))
+            .collect();
         tsv.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             d.filename,
             i % FOLDS,
             d.expected.join(" "),
             r.predicted.join(" "),
             missed.join(" "),
-            extra.join(" ")
+            extra.join(" "),
+            scores.join(" ")
         ));
     }
     std::fs::write(out, tsv).with_context(|| format!("cannot write {}", out.display()))

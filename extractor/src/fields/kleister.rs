@@ -2,6 +2,7 @@
 //! date) and the benchmark's one-line `key=value` rendering of its extraction.
 
 mod effective;
+mod jurisdiction;
 mod term;
 
 use crate::fields::candidates::{Candidate, Source};
@@ -24,6 +25,14 @@ pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
     match field.name.as_str() {
         "term" => term::candidates(ctx, TERM_MIN_STRENGTH),
         "party" => party_candidates(ctx, field),
+        "jurisdiction" => {
+            let found = jurisdiction::candidates(ctx);
+            if found.is_empty() {
+                engine::generic_candidates(ctx, field)
+            } else {
+                found
+            }
+        }
         "effective_date" => {
             let found = effective::candidates(ctx);
             if found.is_empty() {
