@@ -173,6 +173,70 @@ fn suffix(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::abstract_document;
+    use crate::fields::text::document_from_text;
+
+    /// The benchmark pairs the template gives `text`.
+    fn pairs(text: &str) -> Vec<String> {
+        let doc = document_from_text("nda.txt", text);
+        let result = abstract_document(&doc, Some(TEMPLATE)).unwrap();
+        kleister_pairs(&result.fields)
+    }
+
+    fn values<'a>(pairs: &'a [String], key: &str) -> Vec<&'a str> {
+        let prefix = format!("{key}=");
+        pairs
+            .iter()
+            .filter_map(|p| p.strip_prefix(prefix.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_term_is_the_duration_that_governs_the_agreement() {
+        let governed = "CONFIDENTIALITY AGREEMENT\nThis Agreement is made as of May 2, 2011 between Alder Tools, Inc. and Birch Labs LLC.\n\
+            5. Non-Solicitation. For a period of one year following the termination of discussions, neither party shall solicit employees.\n\
+            9. Term. This Agreement shall terminate two (2) years from the date hereof.\n";
+        assert_eq!(values(&pairs(governed), "term"), vec!["2_years"]);
+        let survival_only = "CONFIDENTIALITY AGREEMENT\nThis Agreement is made as of May 2, 2011 between Alder Tools, Inc. and Birch Labs LLC.\n\
+            5. During employment and for eighteen (18) months thereafter, Employee shall not compete.\n";
+        assert!(
+            values(&pairs(survival_only), "term").is_empty(),
+            "no governing term: abstain"
+        );
+    }
+
+    #[test]
+    fn the_effective_date_is_this_agreements_not_one_it_cites() {
+        let text = "NON-COMPETITION AGREEMENT\nTHIS AGREEMENT is made as of April 13, 2006 between Cedar Holdings, Inc. and Dana Roe.\n\
+            WHEREAS, pursuant to the Agreement and Plan of Merger dated as of January 18, 2006 (the \u{201c}Merger Agreement\u{201d}), the parties agree.\n";
+        assert_eq!(values(&pairs(text), "effective_date"), vec!["2006-04-13"]);
+    }
+
+    #[test]
+    fn a_letter_names_its_addressee_and_its_signer() {
+        let letter = "CONFIDENTIALITY AGREEMENT\nMarch 3, 2012\nElm Street Partners LLC\n100 Main Street\nBoston, MA 02110\n\
+            Ladies and Gentlemen:\nIn connection with your consideration of a possible transaction with Fir Systems, Inc. (the \u{201c}Company\u{201d}), you agree as follows.\n\
+            1. This letter agreement shall be governed by the laws of the State of Delaware.\n\
+            Very truly yours,\nFIR SYSTEMS, INC.\nBy: /s/ Jo Smith\nName: Jo Smith\n";
+        let got = pairs(letter);
+        assert_eq!(
+            values(&got, "party"),
+            vec!["Elm_Street_Partners_LLC", "Fir_Systems_Inc."]
+        );
+        assert_eq!(values(&got, "jurisdiction"), vec!["Delaware"]);
+        assert_eq!(values(&got, "effective_date"), vec!["2012-03-03"]);
+    }
+
+    #[test]
+    fn an_employee_signing_in_their_own_name_is_a_party() {
+        let text = "CONFIDENTIALITY AGREEMENT\nAs an employee of Gum Tree Software, Inc. (the \u{201c}Company\u{201d}), you agree to keep its information secret.\n\
+            The laws of the Commonwealth of Massachusetts govern this Agreement.\n\
+            GUM TREE SOFTWARE, INC.\nBy: /s/ Al Brown\nEMPLOYEE\n/s/ Mary K. Lane\nMary K. Lane\n";
+        assert_eq!(
+            values(&pairs(text), "party"),
+            vec!["Gum_Tree_Software_Inc.", "Mary_K._Lane"]
+        );
+    }
 
     #[test]
     fn escapes_like_the_benchmark() {

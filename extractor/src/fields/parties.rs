@@ -697,6 +697,29 @@ mod tests {
     }
 
     #[test]
+    fn initials_do_not_end_a_plain_preamble() {
+        let t = "This Agreement is made this 6th of May, 1999 by and between Quill Net Works and R. J. Stone Enterprises. Collectively the parties agree.";
+        let got = names(t);
+        assert_eq!(got[0].0, "Quill Net Works");
+        assert_eq!(got[1].0, "R. J. Stone Enterprises");
+    }
+
+    #[test]
+    fn side_by_side_signature_blocks_split_at_company_forms() {
+        assert_eq!(
+            split_companies("PINE THERAPEUTICS, INC. OAK SCIENCES, INC."),
+            vec!["PINE THERAPEUTICS, INC.", "OAK SCIENCES, INC."]
+        );
+        assert_eq!(
+            split_companies("Acme Holdings Co. Ltd."),
+            vec!["Acme Holdings Co. Ltd."]
+        );
+        assert!(!names_an_entity("4690 Mill Road, Belcamp"));
+        assert!(!names_an_entity("Company Representatives"));
+        assert!(names_an_entity("Sterling Mining Company"));
+    }
+
+    #[test]
     fn plain_between_and() {
         let t = "This Agreement is entered into between Alpha Corp. and Beta Partners LP.\n\nThe parties";
         let got = names(t);
