@@ -72,8 +72,8 @@ pub fn candidates(ctx: &Context, min_strength: f64) -> Vec<Candidate> {
             let after = &sentence
                 [found.span.end..floor(sentence, (found.span.end + 70).min(sentence.len()))];
             let reading = Reading {
-                governs: (SUBJECT.is_match(sentence) && ENDING.is_match(sentence))
-                    || TERM_IS.is_match(&format!("{before} ")),
+                governs: SUBJECT.is_match(sentence) && ENDING.is_match(sentence),
+                defines: TERM_IS.is_match(before),
                 from_start: FROM_START.is_match(after),
                 after_end: AFTER_END.is_match(after),
                 headed: HEADING.is_match(before_sentence) || OPENS_WITH_HEADING.is_match(sentence),
@@ -107,6 +107,8 @@ pub fn candidates(ctx: &Context, min_strength: f64) -> Vec<Candidate> {
 struct Reading {
     /// The agreement or its obligations expire, terminate or remain in effect.
     governs: bool,
+    /// The duration is what the term "shall be" or what the agreement "shall have a term of".
+    defines: bool,
     /// Counted from the date of the agreement, its signing or the receipt of information.
     from_start: bool,
     /// Counted from the end of the agreement or of employment.
@@ -121,7 +123,9 @@ impl Reading {
     /// Weights tuned on folds 1-4 of the Kleister NDA train split.
     fn strength(&self) -> f64 {
         let mut s = 0.15;
-        if self.governs {
+        if self.defines {
+            s += 0.55;
+        } else if self.governs {
             s += 0.4;
         }
         if self.from_start {
