@@ -10,7 +10,9 @@ use crate::fields::engine::{self, Context};
 use crate::fields::parties;
 use crate::fields::template::TemplateField;
 use crate::schema::{Extraction, FieldMap};
+use regex::Regex;
 use serde_json::Value;
+use std::sync::LazyLock;
 
 /// The template these finders serve.
 pub const TEMPLATE: &str = "kleister-nda";
@@ -81,7 +83,26 @@ fn party_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
         }
         out.push(ctx.candidate(Value::String(p.name), p.span, Source::DefinedTerm, strength));
     }
+    for c in &mut out {
+        if let Some(name) = c.value.as_str().map(tidy_party) {
+            c.value = Value::String(name);
+        }
+    }
     out
+}
+
+/// A party's name without what trails it in the text but is no part of it: a possessive
+/// ("Acme's"), academic degrees ("M.D., Ph.D."), a descriptor's dangling article.
+fn tidy_party(name: &str) -> String {
+    static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:[\u{2019}']s|,?\s+an?|,?\s+(?:M\.\s?D|Ph\.\s?D|J\.\s?D|Esq)\.?)$")
+            .expect("valid regex")
+    });
+    let mut name = name.trim();
+    while let Some(m) = TRAILER.find(name) {
+        name = name[..m.start()].trim_end_matches([',', ' ']);
+    }
+    name.to_string()
 }
 
 /// How far into the text the opening runs.
@@ -236,6 +257,14 @@ mod tests {
             values(&pairs(text), "party"),
             vec!["Gum_Tree_Software_Inc.", "Mary_K._Lane"]
         );
+    }
+
+    #[test]
+    fn trailing_possessives_degrees_and_articles_are_no_part_of_a_name() {
+        assert_eq!(tidy_party("Lake Capital\u{2019}s"), "Lake Capital");
+        assert_eq!(tidy_party("Jane Q. Roe, M.D., Ph.D."), "Jane Q. Roe");
+        assert_eq!(tidy_party("Pine Systems, Inc., a"), "Pine Systems, Inc.");
+        assert_eq!(tidy_party("Ana Banks"), "Ana Banks");
     }
 
     #[test]
