@@ -2,7 +2,7 @@
 //! of; a letter's own date; else the date of the witness clause or the signatures.
 
 use crate::fields::candidates::{Candidate, Source};
-use crate::fields::engine::{Context, floor};
+use crate::fields::engine::{Context, floor, has_any};
 use crate::fields::patterns;
 use crate::fields::typed;
 use regex::Regex;
@@ -63,6 +63,9 @@ const OPENING: usize = 3000;
 /// the signature (measured on folds 1-4 of the Kleister NDA train split).
 const LETTER: f64 = 0.65;
 const SIGNATURE: f64 = 0.75;
+/// A date defined as an event's that the agreement takes effect on ("effective as of June 1
+/// (the \"Separation Date\")").
+const NAMED_EVENT: f64 = 0.7;
 
 /// Effective-date candidates with strengths by how the text introduces each date.
 pub fn candidates(ctx: &Context) -> Vec<Candidate> {
@@ -76,12 +79,20 @@ pub fn candidates(ctx: &Context) -> Vec<Candidate> {
         let before = &text[floor(text, span.start.saturating_sub(90))..span.start];
         let after = &text[span.end..floor(text, (span.end + 40).min(text.len()))];
         let in_opening = span.start < opening_end;
-        let other =
-            (OTHER_AGREEMENT.is_match(before) && !has_this(before)) || NAMED_OTHER.is_match(after);
+        let other = (OTHER_AGREEMENT.is_match(before) && !has_this(before))
+            || cites_another_document(before);
         let strength = if NAMED_AFTER.is_match(after) {
             1.0
         } else if other {
             continue;
+        } else if let Some(name) = NAMED_OTHER.captures(after).and_then(|c| c.get(1)) {
+            // A date defined as another event's ("the Separation Date") is the agreement's only
+            // when it is said to take effect then, and never when it names a document.
+            let document = has_any(name.as_str(), &["agreement", "plan", "letter"]);
+            if document || !(in_opening && EFFECTIVE_BEFORE.is_match(before)) {
+                continue;
+            }
+            NAMED_EVENT
         } else if in_opening && EFFECTIVE_BEFORE.is_match(before) {
             0.95
         } else if in_opening && DATED_BEFORE.is_match(before) {
@@ -108,6 +119,27 @@ pub fn candidates(ctx: &Context) -> Vec<Candidate> {
         out.push(ctx.candidate(typed::date_value(date), span, Source::Clause, SIGNATURE));
     }
     out
+}
+
+/// The clause before the date cites another document: "the Agreement and Plan of Merger dated
+/// as of", "its prior agreement with you dated" (not this agreement or its defined name).
+fn cites_another_document(before: &str) -> bool {
+    static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:agreement|merger|plan|letter)\b[^.;\u{201d}\u{201c}\x22()]{0,70}$")
+            .expect("valid regex")
+    });
+    static DETERMINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:the|that|certain|prior|its|such|our|your|their)\s+(?:[\w,&-]+\s+){0,5}$",
+        )
+        .expect("valid regex")
+    });
+    let Some(m) = DOCUMENT.find(before) else {
+        return false;
+    };
+    let lead = &before[..m.start()];
+    let lead = &lead[floor(lead, lead.len().saturating_sub(50))..];
+    DETERMINED.is_match(lead) && !has_this(lead)
 }
 
 fn has_this(before: &str) -> bool {
