@@ -38,7 +38,7 @@ pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
         "effective_date" => {
             let found = effective::candidates(ctx);
             if found.is_empty() {
-                engine::generic_candidates(ctx, field)
+                fallback(engine::generic_candidates(ctx, field))
             } else {
                 found
             }
@@ -46,6 +46,21 @@ pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
         _ => engine::generic_candidates(ctx, field),
     }
 }
+
+/// Candidates of the generic sources where no dedicated finder proposed any, rescaled so the
+/// best stands at `FALLBACK_STRENGTH`: retrieval scores rank passages within a document but say
+/// little across documents, and a date no dating phrase introduces is right about half the time.
+fn fallback(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let best = candidates.iter().map(|c| c.strength).fold(0.0, f64::max);
+    if best > 0.0 {
+        for c in &mut candidates {
+            c.strength = c.strength / best * FALLBACK_STRENGTH;
+        }
+    }
+    candidates
+}
+
+const FALLBACK_STRENGTH: f64 = 0.6;
 
 /// The preamble's parties; where it names fewer than two, also the names the opening gives a
 /// defined role and a letter's addressee, each once (a short form of a name already found, as
