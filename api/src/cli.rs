@@ -40,6 +40,9 @@ pub enum Command {
     Migrate(StorageArgs),
     /// Write generic JSONL training data (question, context, answer span) for ml-models.
     TrainData(TrainDataArgs),
+    /// Generate seeded synthetic leases (PDF through LibreOffice, text, gold) for evaluation and
+    /// training.
+    SynthLeases(SynthLeasesArgs),
 }
 
 /// Where state lives. `--data-dir D` means `sqlite://D/leasegrid.db`, `file://D/blobs` and the
@@ -208,4 +211,24 @@ pub struct TrainDataArgs {
     /// The development data folder (`shared/data`).
     #[arg(long, default_value = "../shared/data")]
     pub data: PathBuf,
+    /// Also a folder of generated leases (`leasegrid synth-leases --out DIR`): their gold quotes
+    /// located in their `.txt` texts.
+    #[arg(long)]
+    pub synthetic: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SynthLeasesArgs {
+    /// Folder to write `<id>.pdf`, `<id>.txt`, `<id>.gold.json` and `html/<id>.html` into.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// How many leases.
+    #[arg(long, default_value_t = 10)]
+    pub count: u64,
+    /// The set's seed; it is part of every document id, so sets with different seeds are disjoint.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// LibreOffice processes rendering side by side.
+    #[arg(long, default_value_t = 2)]
+    pub jobs: usize,
 }

@@ -2,7 +2,7 @@
 //! custom template. `Extractor` is built once per process and shared by worker threads.
 
 use crate::ingest::{Progress, ReadOptions, Reader};
-use crate::model::Document;
+use crate::model::{Document, MediaKind};
 use crate::schema::{
     CustomResult, DocumentInfo, Extraction, ExtractionKind, PageInfo, SCHEMA_VERSION,
 };
@@ -67,7 +67,12 @@ pub fn abstract_read_document(
         diagnostics: doc.diagnostics.clone(),
     };
     let custom = template.filter(|t| *t != "lease");
+    let spreadsheet = matches!(
+        doc.media_kind,
+        MediaKind::Xlsx | MediaKind::Xls | MediaKind::Csv
+    );
     if custom.is_none()
+        && (spreadsheet || !crate::fields::opens_as_lease(doc))
         && let Some(roll) = crate::rentroll::detect_and_extract(doc)
     {
         extraction.kind = ExtractionKind::RentRoll;

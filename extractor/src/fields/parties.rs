@@ -49,8 +49,35 @@ pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
             return parties;
         }
     }
+    // Openings without "between": "made as of June 1, 2020 by X ("Landlord") and Y ("Tenant")".
+    for m in MADE_BY.find_iter(head) {
+        let start = m.end();
+        let parties = split_parties(text, start..preamble_end(text, start));
+        if parties.len() >= 2 && parties.iter().all(|p| p.role.is_some()) {
+            return parties;
+        }
+    }
+    // Or a paragraph that opens with the first party: "X ("Landlord") and Y ("Tenant") enter
+    // into this Lease".
+    let mut start = 0;
+    for paragraph in head.split_inclusive('\n') {
+        let range = start..start + paragraph.trim_end().len();
+        start += paragraph.len();
+        let parties = split_parties(text, range.clone());
+        if parties.len() >= 2
+            && parties.iter().all(|p| p.role.is_some())
+            && parties[0].span.start <= range.start + 2
+        {
+            return parties;
+        }
+    }
     vec![]
 }
+
+static MADE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:entered\s+into|made|executed|dated)\b[^.\n]{0,120}?\bby\s+")
+        .expect("valid regex")
+});
 
 /// The preamble runs to the recitals, "WITNESSETH", or the end of its sentence.
 fn preamble_end(text: &str, start: usize) -> usize {
@@ -717,6 +744,21 @@ mod tests {
         assert!(!names_an_entity("4690 Mill Road, Belcamp"));
         assert!(!names_an_entity("Company Representatives"));
         assert!(names_an_entity("Sterling Mining Company"));
+    }
+
+    #[test]
+    fn openings_without_between() {
+        let t = "THIS LEASE is entered into on May 1, 2020, by Acme Holdings, LLC, a Delaware limited liability company, as landlord (\"Landlord\"), and Widget Works, Inc., a Texas corporation, as tenant (\"Tenant\").";
+        let got = names(t);
+        assert_eq!(
+            got[0],
+            ("Acme Holdings, LLC".into(), Some("Landlord".into()))
+        );
+        assert_eq!(got[1].0, "Widget Works, Inc.");
+        let t2 = "LEASE\nAcme Holdings, LLC, a Delaware limited liability company (\"Lessor\"), and Widget Works, Inc., a Texas corporation (\"Lessee\"), enter into this Lease as of May 1, 2020.";
+        let got = names(t2);
+        assert_eq!(got[0], ("Acme Holdings, LLC".into(), Some("Lessor".into())));
+        assert_eq!(got[1].0, "Widget Works, Inc.");
     }
 
     #[test]
