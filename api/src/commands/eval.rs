@@ -436,16 +436,7 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             Some(x) => read_pdf(x, dir, &d.filename, args.read_cache.as_deref())?,
         };
         let r = kleister_one(&doc, &d.expected, model.clone())?;
-        let mut missed: Vec<&String> = d
-            .expected
-            .iter()
-            .filter(|e| !r.predicted.contains(e))
-            .collect();
-        let extra: Vec<&String> = r
-            .predicted
-            .iter()
-            .filter(|p| !d.expected.contains(p))
-            .collect();
+        let (mut missed, extra) = differences(&d.expected, &r.predicted);
         if !missed.is_empty() || !extra.is_empty() {
             missed.sort();
             tracing::debug!(document = %d.filename, ?missed, ?extra, "kleister mismatch");
@@ -584,18 +575,7 @@ fn read_pdf(
 fn write_dump(out: &Path, docs: &[KleisterDoc], results: &[KleisterResult]) -> anyhow::Result<()> {
     let mut tsv = String::from("filename\tfold\texpected\tpredicted\tmissed\textra\traw_scores\n");
     for (i, (d, r)) in docs.iter().zip(results).enumerate() {
-        let missed: Vec<&str> = d
-            .expected
-            .iter()
-            .filter(|e| !r.predicted.contains(e))
-            .map(String::as_str)
-            .collect();
-        let extra: Vec<&str> = r
-            .predicted
-            .iter()
-            .filter(|p| !d.expected.contains(p))
-            .map(String::as_str)
-            .collect();
+        let (missed, extra) = differences(&d.expected, &r.predicted);
         // Each emitted field's raw score and whether its values were right: `term=0.710:1`.
         let scores: Vec<String> = r
             .points
@@ -608,10 +588,28 @@ fn write_dump(out: &Path, docs: &[KleisterDoc], results: &[KleisterResult]) -> a
             i % FOLDS,
             d.expected.join(" "),
             r.predicted.join(" "),
-            missed.join(" "),
-            extra.join(" "),
+            join(&missed),
+            join(&extra),
             scores.join(" ")
         ));
     }
     std::fs::write(out, tsv).with_context(|| format!("cannot write {}", out.display()))
+}
+
+/// The expected pairs not predicted, and the predicted pairs not expected.
+fn differences<'a>(
+    expected: &'a [String],
+    predicted: &'a [String],
+) -> (Vec<&'a String>, Vec<&'a String>) {
+    let missed = expected.iter().filter(|e| !predicted.contains(e)).collect();
+    let extra = predicted.iter().filter(|p| !expected.contains(p)).collect();
+    (missed, extra)
+}
+
+fn join(pairs: &[&String]) -> String {
+    pairs
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

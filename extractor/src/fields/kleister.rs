@@ -27,24 +27,19 @@ pub fn candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
     match field.name.as_str() {
         "term" => term::candidates(ctx, TERM_MIN_STRENGTH),
         "party" => party_candidates(ctx, field),
-        "jurisdiction" => {
-            let found = jurisdiction::candidates(ctx);
-            if found.is_empty() {
-                engine::generic_candidates(ctx, field)
-            } else {
-                found
-            }
-        }
-        "effective_date" => {
-            let found = effective::candidates(ctx);
-            if found.is_empty() {
-                fallback(engine::generic_candidates(ctx, field))
-            } else {
-                found
-            }
-        }
+        "jurisdiction" => or_else(jurisdiction::candidates(ctx), || {
+            engine::generic_candidates(ctx, field)
+        }),
+        "effective_date" => or_else(effective::candidates(ctx), || {
+            fallback(engine::generic_candidates(ctx, field))
+        }),
         _ => engine::generic_candidates(ctx, field),
     }
+}
+
+/// `found`, or when a dedicated finder found nothing, what `otherwise` gives.
+fn or_else(found: Vec<Candidate>, otherwise: impl FnOnce() -> Vec<Candidate>) -> Vec<Candidate> {
+    if found.is_empty() { otherwise() } else { found }
 }
 
 /// Candidates of the generic sources where no dedicated finder proposed any, rescaled so the
@@ -63,8 +58,9 @@ fn fallback(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 const FALLBACK_STRENGTH: f64 = 0.6;
 
 /// The preamble's parties; where it names fewer than two, also the names the opening gives a
-/// defined role and a letter's addressee, each once (a short form of a name already found, as
-/// "Acme" of "Acme Corp.", is the same party).
+/// defined role, a letter's addressee and, up to two parties, the signature blocks' companies
+/// and signers, each once (a short form of a name already found, as "Acme" of "Acme Corp.", is
+/// the same party).
 fn party_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate> {
     let mut out = engine::generic_candidates(ctx, field);
     out.retain(|c| c.value.as_str().is_some_and(parties::names_an_entity));

@@ -53,9 +53,6 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A date alone on its line.
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*$").expect("valid regex"));
-
 /// How far into the text the opening runs.
 const OPENING: usize = 3000;
 
@@ -64,7 +61,7 @@ const OPENING: usize = 3000;
 const LETTER: f64 = 0.65;
 const SIGNATURE: f64 = 0.75;
 /// A date defined as an event's that the agreement takes effect on ("effective as of June 1
-/// (the \"Separation Date\")").
+/// (the "Separation Date")").
 const NAMED_EVENT: f64 = 0.7;
 
 /// Effective-date candidates with strengths by how the text introduces each date.
@@ -153,7 +150,7 @@ fn alone_on_line(text: &str, span: &std::ops::Range<usize>) -> bool {
     let line_end = text[span.end..]
         .find('\n')
         .map_or(text.len(), |i| span.end + i);
-    DATE_LINE.is_match(&text[line_start..span.start])
+    text[line_start..span.start].trim().is_empty()
         && text[span.end..line_end]
             .trim()
             .trim_end_matches(['.', ','])
