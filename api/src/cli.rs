@@ -164,6 +164,10 @@ pub struct EvalArgs {
     /// A folder of documents with `<id>.gold.json` beside them.
     #[arg(long, conflicts_with = "kleister")]
     pub gold: Option<PathBuf>,
+    /// More gold folders scored and calibrated together with `--gold` (for instance generated
+    /// leases beside the real ones).
+    #[arg(long, requires = "gold")]
+    pub with_gold: Vec<PathBuf>,
     /// A Kleister NDA split folder (with `train/in.tsv.xz`, `train/expected.tsv`, `documents/`).
     #[arg(long)]
     pub kleister: Option<PathBuf>,

@@ -68,9 +68,8 @@ struct Tally {
     with_evidence: usize,
 }
 
-fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
-    let extractor = extractor()?;
-    let model = field_model(args)?;
+/// The `<id>.gold.json` files of `dir`, sorted.
+fn gold_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut golds: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read {}", dir.display()))?
         .filter_map(Result::ok)
@@ -83,11 +82,28 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         "no <id>.gold.json files in {}",
         dir.display()
     );
+    Ok(golds)
+}
+
+fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let extractor = extractor()?;
+    let model = field_model(args)?;
+    let mut golds = gold_files(dir)?;
+    for more in &args.with_gold {
+        golds.extend(gold_files(more)?);
+    }
+    let dirs: Vec<String> = std::iter::once(dir)
+        .chain(args.with_gold.iter().map(PathBuf::as_path))
+        .map(|d| d.display().to_string())
+        .collect();
+    let dirs = dirs.join(" + ");
     let mut per_field: BTreeMap<String, Tally> = BTreeMap::new();
     // Raw scores per document, for leave-one-document-out calibration.
     let mut points: Vec<Vec<Point>> = Vec::new();
     let mut absent = Vec::new();
     let mut docs = 0;
+    // Which folder each scored document came from, for per-folder calibration figures.
+    let mut folder_of: Vec<PathBuf> = Vec::new();
     for gold_path in &golds {
         let gold_doc: Value = serde_json::from_str(&std::fs::read_to_string(gold_path)?)
             .with_context(|| format!("{} is not JSON", gold_path.display()))?;
@@ -143,12 +159,15 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
         points.push(doc_points);
+        folder_of.push(
+            gold_path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        );
         docs += 1;
     }
-    println!(
-        "Lease abstraction on {docs} documents in {}\n",
-        dir.display()
-    );
+    println!("Lease abstraction on {docs} documents in {dirs}\n");
     println!("| field | docs | right | accuracy | evidence |");
     println!("|---|---|---|---|---|");
     let mut core = Tally::default();
@@ -195,11 +214,39 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         all.with_evidence, all.stated
     );
     println!("\nCalibration fitted on the other documents, applied to each one:");
-    print_reliability(&held_out(&points));
+    let per_doc = held_out_groups(&points);
+    print_reliability(&per_doc.iter().flatten().copied().collect::<Vec<_>>());
+    if !args.with_gold.is_empty() {
+        for folder in std::iter::once(dir).chain(args.with_gold.iter().map(PathBuf::as_path)) {
+            let mine: Vec<(f64, bool)> = per_doc
+                .iter()
+                .zip(&folder_of)
+                .filter(|(_, f)| f.as_path() == folder)
+                .flat_map(|(p, _)| p.iter().copied())
+                .collect();
+            println!("\nOut of fold, the documents of {}:", folder.display());
+            print_reliability(&mine);
+        }
+    }
+    // The committed calibration was fitted on other documents; on a held-out set this is the
+    // confidence users see.
+    let shipped = Calibration::fitted("lease");
+    let applied: Vec<(f64, bool)> = points
+        .iter()
+        .flatten()
+        .map(|(f, raw, ok)| (shipped.for_field(f).apply(*raw), *ok))
+        .collect();
+    println!("\nThe shipped calibration (extractor/src/fields/calibration.json) applied:");
+    print_reliability(&applied);
     if let Some(out) = &args.fit_calibration {
-        let source = format!("{docs} documents in {}", dir.display());
+        let source = format!("{docs} documents in {dirs}");
+        let with: String = args
+            .with_gold
+            .iter()
+            .map(|d| format!(" --with-gold {}", d.display()))
+            .collect();
         let command = format!(
-            "leasegrid eval --gold {} --fit-calibration extractor/src/fields/calibration.json",
+            "leasegrid eval --gold {}{with} --fit-calibration extractor/src/fields/calibration.json",
             dir.display()
         );
         write_calibration(out, "lease", &points, &absent, &source, &command)?;
@@ -239,6 +286,11 @@ type Point = (String, f64, bool);
 
 /// Each group's points calibrated by a fit on all the other groups (folds or documents).
 fn held_out(groups: &[Vec<Point>]) -> Vec<(f64, bool)> {
+    held_out_groups(groups).into_iter().flatten().collect()
+}
+
+/// `held_out`, kept per group.
+fn held_out_groups(groups: &[Vec<Point>]) -> Vec<Vec<(f64, bool)>> {
     let mut out = Vec::new();
     for (k, group) in groups.iter().enumerate() {
         let train: Vec<Point> = groups
@@ -248,10 +300,11 @@ fn held_out(groups: &[Vec<Point>]) -> Vec<(f64, bool)> {
             .flat_map(|(_, g)| g.iter().cloned())
             .collect();
         let fit = Calibration::fit(&train, &[], per_field(groups));
-        out.extend(
+        out.push(
             group
                 .iter()
-                .map(|(f, raw, ok)| (fit.for_field(f).apply(*raw), *ok)),
+                .map(|(f, raw, ok)| (fit.for_field(f).apply(*raw), *ok))
+                .collect(),
         );
     }
     out
