@@ -177,6 +177,13 @@ pub struct EvalArgs {
     /// Kleister: only the first N documents.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Kleister: write each document's expected and predicted pairs to this TSV file.
+    #[arg(long, requires = "kleister")]
+    pub dump: Option<PathBuf>,
+    /// Kleister: keep each document as read from its PDF (layout JSON) in this folder and reuse
+    /// it on later runs; empty the folder after changing the reader.
+    #[arg(long, requires = "kleister", conflicts_with = "text_layer")]
+    pub read_cache: Option<PathBuf>,
     /// Fit the template's confidence calibration on all documents and merge it into this JSON
     /// file (the committed one is `extractor/src/fields/calibration.json`).
     #[arg(long)]

@@ -486,30 +486,10 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     for d in &docs {
         let doc = match &extractor {
             None => text::document_from_text(&d.filename, &d.text),
-            Some(x) => {
-                let path = dir.join("documents").join(&d.filename);
-                let bytes = std::fs::read(&path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
-                match x.read(&bytes, &d.filename, &|_| {}) {
-                    Ok(doc) => doc,
-                    Err(e) => {
-                        eprintln!("{}: {e}", d.filename);
-                        text::document_from_text(&d.filename, "")
-                    }
-                }
-            }
+            Some(x) => read_pdf(x, dir, &d.filename, args.read_cache.as_deref())?,
         };
         let r = kleister_one(&doc, &d.expected, model.clone())?;
-        let mut missed: Vec<&String> = d
-            .expected
-            .iter()
-            .filter(|e| !r.predicted.contains(e))
-            .collect();
-        let extra: Vec<&String> = r
-            .predicted
-            .iter()
-            .filter(|p| !d.expected.contains(p))
-            .collect();
+        let (mut missed, extra) = differences(&d.expected, &r.predicted);
         if !missed.is_empty() || !extra.is_empty() {
             missed.sort();
             tracing::debug!(document = %d.filename, ?missed, ?extra, "kleister mismatch");
@@ -518,6 +498,9 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         results.push(r);
     }
     let elapsed = started.elapsed().as_secs_f64();
+    if let Some(out) = &args.dump {
+        write_dump(out, &docs, &results)?;
+    }
     let source = if args.text_layer {
         "benchmark text layer (text_best)"
     } else {
@@ -602,4 +585,84 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         write_calibration(out, "kleister-nda", &folds, &absent, &source, &command)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A Kleister PDF read by the extractor, or its layout from `cache` when an earlier run kept it;
+/// a PDF the reader refuses counts as an empty document.
+fn read_pdf(
+    extractor: &Extractor,
+    dir: &Path,
+    filename: &str,
+    cache: Option<&Path>,
+) -> anyhow::Result<Document> {
+    let cached = cache.map(|c| c.join(filename).with_extension("json"));
+    if let Some(doc) = cached
+        .as_ref()
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| serde_json::from_slice::<Document>(&b).ok())
+    {
+        return Ok(doc);
+    }
+    let path = dir.join("documents").join(filename);
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let doc = match extractor.read(&bytes, filename, &|_| {}) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("{filename}: {e}");
+            return Ok(text::document_from_text(filename, ""));
+        }
+    };
+    if let Some(p) = &cached {
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(p, serde_json::to_vec(&doc)?)
+            .with_context(|| format!("cannot write {}", p.display()))?;
+    }
+    Ok(doc)
+}
+
+/// One TSV line per document: file, fold, expected, predicted, missed and extra pairs, and each
+/// emitted field's raw score.
+fn write_dump(out: &Path, docs: &[KleisterDoc], results: &[KleisterResult]) -> anyhow::Result<()> {
+    let mut tsv = String::from("filename\tfold\texpected\tpredicted\tmissed\textra\traw_scores\n");
+    for (i, (d, r)) in docs.iter().zip(results).enumerate() {
+        let (missed, extra) = differences(&d.expected, &r.predicted);
+        // Each emitted field's raw score and whether its values were right: `term=0.710:1`.
+        let scores: Vec<String> = r
+            .points
+            .iter()
+            .map(|(field, raw, ok)| format!("{field}={raw:.3}:{}", u8::from(*ok)))
+            .collect();
+        tsv.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            d.filename,
+            i % FOLDS,
+            d.expected.join(" "),
+            r.predicted.join(" "),
+            join(&missed),
+            join(&extra),
+            scores.join(" ")
+        ));
+    }
+    std::fs::write(out, tsv).with_context(|| format!("cannot write {}", out.display()))
+}
+
+/// The expected pairs not predicted, and the predicted pairs not expected.
+fn differences<'a>(
+    expected: &'a [String],
+    predicted: &'a [String],
+) -> (Vec<&'a String>, Vec<&'a String>) {
+    let missed = expected.iter().filter(|e| !predicted.contains(e)).collect();
+    let extra = predicted.iter().filter(|p| !expected.contains(p)).collect();
+    (missed, extra)
+}
+
+fn join(pairs: &[&String]) -> String {
+    pairs
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

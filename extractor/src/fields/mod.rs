@@ -204,7 +204,11 @@ fn abstract_custom(ctx: &Context, template: &Template, calibration: &Calibration
     let mut fields = FieldMap::new();
     let mut raw_scores = BTreeMap::new();
     for field in &template.fields {
-        let cands = engine::generic_candidates(ctx, field);
+        let cands = if template.name == kleister::TEMPLATE {
+            kleister::candidates(ctx, field)
+        } else {
+            engine::generic_candidates(ctx, field)
+        };
         if field.repeatable {
             let (f, raw) = repeatable_field(&cands, calibration.for_field(&field.name));
             raw_scores.insert(field.name.clone(), raw);
