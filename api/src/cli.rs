@@ -40,6 +40,9 @@ pub enum Command {
     Migrate(StorageArgs),
     /// Write generic JSONL training data (question, context, answer span) for ml-models.
     TrainData(TrainDataArgs),
+    /// Generate seeded synthetic leases (PDF through LibreOffice, text, gold) for evaluation and
+    /// training.
+    SynthLeases(SynthLeasesArgs),
 }
 
 /// Where state lives. `--data-dir D` means `sqlite://D/leasegrid.db`, `file://D/blobs` and the
@@ -161,6 +164,10 @@ pub struct EvalArgs {
     /// A folder of documents with `<id>.gold.json` beside them.
     #[arg(long, conflicts_with = "kleister")]
     pub gold: Option<PathBuf>,
+    /// More gold folders scored and calibrated together with `--gold` (for instance generated
+    /// leases beside the real ones).
+    #[arg(long, requires = "gold")]
+    pub with_gold: Vec<PathBuf>,
     /// A Kleister NDA split folder (with `train/in.tsv.xz`, `train/expected.tsv`, `documents/`).
     #[arg(long)]
     pub kleister: Option<PathBuf>,
@@ -170,6 +177,13 @@ pub struct EvalArgs {
     /// Kleister: only the first N documents.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Kleister: write each document's expected and predicted pairs to this TSV file.
+    #[arg(long, requires = "kleister")]
+    pub dump: Option<PathBuf>,
+    /// Kleister: keep each document as read from its PDF (layout JSON) in this folder and reuse
+    /// it on later runs; empty the folder after changing the reader.
+    #[arg(long, requires = "kleister", conflicts_with = "text_layer")]
+    pub read_cache: Option<PathBuf>,
     /// Fit the template's confidence calibration on all documents and merge it into this JSON
     /// file (the committed one is `extractor/src/fields/calibration.json`).
     #[arg(long)]
@@ -201,4 +215,24 @@ pub struct TrainDataArgs {
     /// The development data folder (`shared/data`).
     #[arg(long, default_value = "../shared/data")]
     pub data: PathBuf,
+    /// Also a folder of generated leases (`leasegrid synth-leases --out DIR`): their gold quotes
+    /// located in their `.txt` texts.
+    #[arg(long)]
+    pub synthetic: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SynthLeasesArgs {
+    /// Folder to write `<id>.pdf`, `<id>.txt`, `<id>.gold.json` and `html/<id>.html` into.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// How many leases.
+    #[arg(long, default_value_t = 10)]
+    pub count: u64,
+    /// The set's seed; it is part of every document id, so sets with different seeds are disjoint.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// LibreOffice processes rendering side by side.
+    #[arg(long, default_value_t = 2)]
+    pub jobs: usize,
 }

@@ -15,6 +15,7 @@ pub mod rentroll;
 pub mod resources;
 pub mod schema;
 pub mod sheets;
+pub mod synth_lease;
 
 pub use bbox::BBox;
 pub use error::ExtractError;

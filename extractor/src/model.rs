@@ -290,6 +290,25 @@ pub struct Document {
 }
 
 impl Document {
+    /// Where the document's words came from, over all its pages: `Mixed` when some pages (or
+    /// parts of pages) were read from a text layer and others by OCR; `None` without words. The
+    /// schema carries the source per page only, so this summary lives in the layout model.
+    pub fn text_source(&self) -> TextSource {
+        let mut sources = self
+            .pages
+            .iter()
+            .map(|p| p.text_source)
+            .filter(|s| *s != TextSource::None);
+        let Some(first) = sources.next() else {
+            return TextSource::None;
+        };
+        if sources.all(|s| s == first) {
+            first
+        } else {
+            TextSource::Mixed
+        }
+    }
+
     /// Reading-order text of the whole document, pages separated by form feeds.
     pub fn text(&self) -> String {
         self.pages

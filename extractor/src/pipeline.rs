@@ -2,7 +2,9 @@
 //! custom template. `Extractor` is built once per process and shared by worker threads.
 
 use crate::ingest::{Progress, ReadOptions, Reader};
-use crate::model::Document;
+use crate::model::{Document, MediaKind};
+use crate::rentroll::HeaderMatcher;
+use crate::rentroll::header_model::LazyHeaderMatcher;
 use crate::schema::{
     CustomResult, DocumentInfo, Extraction, ExtractionKind, PageInfo, SCHEMA_VERSION,
 };
@@ -10,13 +12,21 @@ use crate::{ExtractError, Resources};
 
 pub struct Extractor {
     reader: Reader,
+    /// Rent-roll headers the synonym table does not know; loads MiniLM on first need.
+    header_matcher: LazyHeaderMatcher,
 }
 
 impl Extractor {
     pub fn new(resources: &Resources, options: ReadOptions) -> Result<Self, ExtractError> {
         Ok(Extractor {
             reader: Reader::new(resources, options)?,
+            header_matcher: LazyHeaderMatcher::new(&resources.model_dir),
         })
+    }
+
+    /// Whether the header model has been loaded (it is only when a rent roll needs it).
+    pub fn header_model_loaded(&self) -> bool {
+        self.header_matcher.is_loaded()
     }
 
     /// Reads a file into the layout model (no field extraction, no models).
@@ -48,14 +58,25 @@ impl Extractor {
         progress: &dyn Fn(Progress),
     ) -> Result<Extraction, ExtractError> {
         let doc = self.read(bytes, filename, progress)?;
-        abstract_read_document(&doc, template)
+        abstract_read_document_with(&doc, template, Some(&self.header_matcher))
     }
 }
 
-/// Abstracts an already-read document into the output contract.
+/// Abstracts an already-read document into the output contract, rent-roll headers by the
+/// synonym table alone.
 pub fn abstract_read_document(
     doc: &Document,
     template: Option<&str>,
+) -> Result<Extraction, ExtractError> {
+    abstract_read_document_with(doc, template, None)
+}
+
+/// Abstracts an already-read document; `header_matcher` places rent-roll header wordings the
+/// synonym table does not know.
+pub fn abstract_read_document_with(
+    doc: &Document,
+    template: Option<&str>,
+    header_matcher: Option<&dyn HeaderMatcher>,
 ) -> Result<Extraction, ExtractError> {
     let mut extraction = Extraction {
         schema_version: SCHEMA_VERSION,
@@ -67,8 +88,13 @@ pub fn abstract_read_document(
         diagnostics: doc.diagnostics.clone(),
     };
     let custom = template.filter(|t| *t != "lease");
+    let spreadsheet = matches!(
+        doc.media_kind,
+        MediaKind::Xlsx | MediaKind::Xls | MediaKind::Csv
+    );
     if custom.is_none()
-        && let Some(roll) = crate::rentroll::detect_and_extract(doc)
+        && (spreadsheet || !crate::fields::opens_as_lease(doc))
+        && let Some(roll) = crate::rentroll::detect_and_extract(doc, header_matcher)
     {
         extraction.kind = ExtractionKind::RentRoll;
         extraction

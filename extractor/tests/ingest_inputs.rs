@@ -208,3 +208,53 @@ fn truncated_images_and_tiffs_fail_as_corrupt() {
     let e = read_bytes(b"II*\0\x08\0\0\0\xff\xff", "cut.tif").unwrap_err();
     assert!(matches!(e, ExtractError::Corrupt(_)), "{e}");
 }
+
+#[test]
+fn png_and_jpeg_resolution_tags_size_the_page_without_resampling() {
+    let dir = temp_dir();
+    // 1000 x 1300 pixels: 10 x 13 inches at 100 dpi, but a letter-sized guess would say 118 dpi.
+    let blank = dir.path().join("blank.png");
+    image::GrayImage::from_pixel(1000, 1300, image::Luma([255]))
+        .save(&blank)
+        .unwrap();
+    let blank = blank.to_string_lossy().into_owned();
+    let tagged = |name: &str, density: &str, units: &str| {
+        let out = dir.path().join(name);
+        let out_arg = out.to_string_lossy().into_owned();
+        run(
+            "convert",
+            &[&blank, "-units", units, "-density", density, &out_arg],
+        );
+        read_file(&out)
+    };
+    let size = |doc: &extractor::Document| (doc.pages[0].width_pt, doc.pages[0].height_pt);
+    let close =
+        |(w, h): (f32, f32), (ew, eh): (f32, f32)| (w - ew).abs() < 1.0 && (h - eh).abs() < 1.0;
+    for (name, density, units) in [
+        ("inch.png", "100", "PixelsPerInch"),
+        ("metric.png", "39.37", "PixelsPerCentimeter"),
+        ("jfif.jpg", "100", "PixelsPerInch"),
+    ] {
+        let doc = tagged(name, density, units);
+        assert!(
+            close(size(&doc), (720.0, 936.0)),
+            "{name}: {:?}",
+            size(&doc)
+        );
+    }
+    // A 72-dpi tag (a placeholder) and no tag at all fall back to the same letter-sized guess.
+    let placeholder = tagged("seventy-two.png", "72", "PixelsPerInch");
+    let untagged = read_file(std::path::Path::new(&blank));
+    assert_eq!(size(&placeholder), size(&untagged));
+    let guess = 72.0 * 1300.0 / (1300 / 11) as f32;
+    assert!(
+        (untagged.pages[0].height_pt - guess).abs() < 1.0,
+        "{:?}",
+        size(&untagged)
+    );
+    // Pixels are never resampled: a render at the page's own resolution is the original size.
+    let bytes = std::fs::read(dir.path().join("inch.png")).unwrap();
+    let png = reader().render_page_png(&bytes, 1, 100.0).unwrap();
+    let img = image::load_from_memory(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (1000, 1300));
+}

@@ -46,10 +46,15 @@ fn development_leases_with_text_layers_read_and_give_structure() {
         let r = recall(&reference, &doc.text());
         eprintln!("{id} recall against pdftotext: {r:.4}");
         assert!(r > 0.97, "{id}: {r}");
+        // A page OCR'd a quarter turned (DL01's sideways-labelled site map) reports its upright
+        // size; turned back it is the page pdfinfo sees.
         assert_eq!(
             doc.pages
                 .iter()
-                .map(|p| (p.width_pt.round(), p.height_pt.round()))
+                .map(|p| match p.rotation % 180 {
+                    90 => (p.height_pt.round(), p.width_pt.round()),
+                    _ => (p.width_pt.round(), p.height_pt.round()),
+                })
                 .collect::<Vec<_>>(),
             pdfinfo_sizes(&lease(id, "pdf"), pages),
             "{id} page sizes"
@@ -223,4 +228,67 @@ fn rotated_pages_give_boxes_in_the_displayed_frame() {
         rent.bbox.height() > rent.bbox.width(),
         "vertical word {rent:?}"
     );
+}
+
+#[test]
+fn a_pdf_of_text_pages_and_scanned_pages_is_mixed() {
+    let dir = temp_dir();
+    let (text_page, scan_page) = (dir.path().join("text.pdf"), dir.path().join("scan.pdf"));
+    let (text_arg, scan_arg) = (
+        text_page.to_string_lossy().into_owned(),
+        scan_page.to_string_lossy().into_owned(),
+    );
+    let dl03 = lease("DL03", "pdf").to_string_lossy().into_owned();
+    let dl04 = lease("DL04", "pdf").to_string_lossy().into_owned();
+    run("pdfseparate", &["-f", "1", "-l", "1", &dl03, &text_arg]);
+    run("pdfseparate", &["-f", "4", "-l", "4", &dl04, &scan_arg]);
+    let both = dir.path().join("both.pdf");
+    run("pdfunite", &[&text_arg, &scan_arg, &both.to_string_lossy()]);
+    let doc = read_file(&both);
+    let sources: Vec<TextSource> = doc.pages.iter().map(|p| p.text_source).collect();
+    assert_eq!(sources, [TextSource::PdfText, TextSource::Ocr]);
+    assert_eq!(doc.text_source(), TextSource::Mixed);
+    assert!(doc.pages.iter().all(|p| p.words.len() > 50));
+    assert_eq!(read_file(&text_page).text_source(), TextSource::PdfText);
+}
+
+#[test]
+fn a_ruled_table_with_tight_columns_is_found_from_its_vector_rules() {
+    let dir = temp_dir();
+    // Cells padded so little that word gaps alone cannot split the columns, and only two rows.
+    let html = dir.path().join("ruled.html");
+    std::fs::write(
+        &html,
+        "<html><body><p>The premises and the rent are as follows.</p>\
+         <table border=\"1\" cellspacing=\"0\" cellpadding=\"2\" style=\"border-collapse:collapse\">\
+         <tr><td>Suite</td><td>Area</td><td>Monthly rent</td></tr>\
+         <tr><td>550</td><td>2,394</td><td>$4,189.50</td></tr>\
+         <tr><td colspan=\"2\">Total</td><td>$4,189.50</td></tr>\
+         </table><p>Rent is due on the first day of each month.</p></body></html>",
+    )
+    .unwrap();
+    let outdir = dir.path().to_string_lossy().into_owned();
+    run(
+        "soffice",
+        &[
+            "--headless",
+            "--infilter=HTML (StarWriter)",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            &outdir,
+            &html.to_string_lossy(),
+        ],
+    );
+    let doc = read_file(&dir.path().join("ruled.pdf"));
+    assert_eq!(doc.tables.len(), 1, "{:?}", doc.tables);
+    let t = &doc.tables[0];
+    assert_eq!((t.n_rows, t.n_cols), (3, 3), "{:?}", t.rows_text());
+    assert_eq!(t.rows_text()[0], ["Suite", "Area", "Monthly rent"]);
+    assert_eq!(t.rows_text()[1], ["550", "2,394", "$4,189.50"]);
+    let total = t.cell(2, 0).unwrap();
+    assert_eq!((total.text.as_str(), total.col_span), ("Total", 2));
+    // The sentences around the table stay outside it.
+    let all_text: String = t.cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(!all_text.contains("premises") && !all_text.contains("first"));
 }

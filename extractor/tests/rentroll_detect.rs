@@ -14,7 +14,7 @@ fn a_development_lease_is_not_taken_for_a_rent_roll() {
     let doc = ingest_support::reader()
         .read(&bytes, "lease.pdf", &|_| {})
         .expect("read");
-    assert!(extractor::rentroll::detect_and_extract(&doc).is_none());
+    assert!(extractor::rentroll::detect_and_extract(&doc, None).is_none());
     let extraction = abstract_read_document(&doc, None).expect("abstract");
     assert_ne!(extraction.kind, ExtractionKind::RentRoll);
 }

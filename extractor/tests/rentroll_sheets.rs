@@ -37,7 +37,7 @@ fn a_million_empty_rows_cost_nothing_and_are_reported() {
         "{:?}",
         doc.diagnostics
     );
-    let roll = extractor::rentroll::detect_and_extract(&doc).unwrap();
+    let roll = extractor::rentroll::detect_and_extract(&doc, None).unwrap();
     assert_eq!(roll.rows.len(), 1);
     assert_eq!(roll.rows[0].evidence[0].cells.as_deref(), Some("A2:D2"));
 }
@@ -150,7 +150,7 @@ fn a_page_table_rent_roll_cites_page_and_box() {
         defined_terms: vec![],
         diagnostics: vec![],
     };
-    let roll = extractor::rentroll::detect_and_extract(&doc).expect("a rent roll");
+    let roll = extractor::rentroll::detect_and_extract(&doc, None).expect("a rent roll");
     assert_eq!(roll.rows.len(), 3);
     let statuses: Vec<UnitStatus> = roll.rows.iter().map(|r| r.status).collect();
     assert_eq!(
@@ -186,4 +186,37 @@ fn a_page_table_rent_roll_cites_page_and_box() {
             .unwrap()
             .contains("Harbor Labs Inc.")
     );
+}
+
+/// A CSV rent roll whose dates are written day-first: the end column shows it (a first part
+/// over 12), the start column's values are all ambiguous and follow the table.
+#[test]
+fn day_first_date_columns_are_read_from_their_values() {
+    let csv = "Suite,Tenant,Sq Ft,Monthly Rent,Lease Start,Lease End\r\n\
+               100,Alder Labs LLC,1200,2500.00,01/03/2021,28/02/2026\r\n\
+               110,Birch Dental Inc.,2400,5100.50,05/11/2020,30/11/2027\r\n\
+               120,Cobalt Studio Co.,950,1980.00,12/01/2022,11/01/2025\r\n";
+    let doc = read_spreadsheet(csv.as_bytes(), MediaKind::Csv, "uk.csv").unwrap();
+    let roll = extractor::rentroll::detect_and_extract(&doc, None).expect("a rent roll");
+    let dates: Vec<(Option<&str>, Option<&str>)> = roll
+        .rows
+        .iter()
+        .map(|r| (r.lease_start.as_deref(), r.lease_end.as_deref()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            (Some("2021-03-01"), Some("2026-02-28")),
+            (Some("2020-11-05"), Some("2027-11-30")),
+            (Some("2022-01-12"), Some("2025-01-11")),
+        ]
+    );
+    let us = csv
+        .replace("28/02/2026", "02/28/2026")
+        .replace("30/11/2027", "11/30/2027");
+    let us = us.replace("11/01/2025", "01/11/2025");
+    let doc = read_spreadsheet(us.as_bytes(), MediaKind::Csv, "us.csv").unwrap();
+    let roll = extractor::rentroll::detect_and_extract(&doc, None).expect("a rent roll");
+    assert_eq!(roll.rows[0].lease_start.as_deref(), Some("2021-01-03"));
+    assert_eq!(roll.rows[0].lease_end.as_deref(), Some("2026-02-28"));
 }

@@ -68,9 +68,8 @@ struct Tally {
     with_evidence: usize,
 }
 
-fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
-    let extractor = extractor()?;
-    let model = field_model(args)?;
+/// The `<id>.gold.json` files of `dir`, sorted.
+fn gold_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut golds: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read {}", dir.display()))?
         .filter_map(Result::ok)
@@ -83,11 +82,28 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         "no <id>.gold.json files in {}",
         dir.display()
     );
+    Ok(golds)
+}
+
+fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let extractor = extractor()?;
+    let model = field_model(args)?;
+    let mut golds = gold_files(dir)?;
+    for more in &args.with_gold {
+        golds.extend(gold_files(more)?);
+    }
+    let dirs: Vec<String> = std::iter::once(dir)
+        .chain(args.with_gold.iter().map(PathBuf::as_path))
+        .map(|d| d.display().to_string())
+        .collect();
+    let dirs = dirs.join(" + ");
     let mut per_field: BTreeMap<String, Tally> = BTreeMap::new();
     // Raw scores per document, for leave-one-document-out calibration.
     let mut points: Vec<Vec<Point>> = Vec::new();
     let mut absent = Vec::new();
     let mut docs = 0;
+    // Which folder each scored document came from, for per-folder calibration figures.
+    let mut folder_of: Vec<PathBuf> = Vec::new();
     for gold_path in &golds {
         let gold_doc: Value = serde_json::from_str(&std::fs::read_to_string(gold_path)?)
             .with_context(|| format!("{} is not JSON", gold_path.display()))?;
@@ -143,12 +159,15 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
         points.push(doc_points);
+        folder_of.push(
+            gold_path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        );
         docs += 1;
     }
-    println!(
-        "Lease abstraction on {docs} documents in {}\n",
-        dir.display()
-    );
+    println!("Lease abstraction on {docs} documents in {dirs}\n");
     println!("| field | docs | right | accuracy | evidence |");
     println!("|---|---|---|---|---|");
     let mut core = Tally::default();
@@ -195,11 +214,39 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         all.with_evidence, all.stated
     );
     println!("\nCalibration fitted on the other documents, applied to each one:");
-    print_reliability(&held_out(&points));
+    let per_doc = held_out_groups(&points);
+    print_reliability(&per_doc.iter().flatten().copied().collect::<Vec<_>>());
+    if !args.with_gold.is_empty() {
+        for folder in std::iter::once(dir).chain(args.with_gold.iter().map(PathBuf::as_path)) {
+            let mine: Vec<(f64, bool)> = per_doc
+                .iter()
+                .zip(&folder_of)
+                .filter(|(_, f)| f.as_path() == folder)
+                .flat_map(|(p, _)| p.iter().copied())
+                .collect();
+            println!("\nOut of fold, the documents of {}:", folder.display());
+            print_reliability(&mine);
+        }
+    }
+    // The committed calibration was fitted on other documents; on a held-out set this is the
+    // confidence users see.
+    let shipped = Calibration::fitted("lease");
+    let applied: Vec<(f64, bool)> = points
+        .iter()
+        .flatten()
+        .map(|(f, raw, ok)| (shipped.for_field(f).apply(*raw), *ok))
+        .collect();
+    println!("\nThe shipped calibration (extractor/src/fields/calibration.json) applied:");
+    print_reliability(&applied);
     if let Some(out) = &args.fit_calibration {
-        let source = format!("{docs} documents in {}", dir.display());
+        let source = format!("{docs} documents in {dirs}");
+        let with: String = args
+            .with_gold
+            .iter()
+            .map(|d| format!(" --with-gold {}", d.display()))
+            .collect();
         let command = format!(
-            "leasegrid eval --gold {} --fit-calibration extractor/src/fields/calibration.json",
+            "leasegrid eval --gold {}{with} --fit-calibration extractor/src/fields/calibration.json",
             dir.display()
         );
         write_calibration(out, "lease", &points, &absent, &source, &command)?;
@@ -239,6 +286,11 @@ type Point = (String, f64, bool);
 
 /// Each group's points calibrated by a fit on all the other groups (folds or documents).
 fn held_out(groups: &[Vec<Point>]) -> Vec<(f64, bool)> {
+    held_out_groups(groups).into_iter().flatten().collect()
+}
+
+/// `held_out`, kept per group.
+fn held_out_groups(groups: &[Vec<Point>]) -> Vec<Vec<(f64, bool)>> {
     let mut out = Vec::new();
     for (k, group) in groups.iter().enumerate() {
         let train: Vec<Point> = groups
@@ -248,10 +300,11 @@ fn held_out(groups: &[Vec<Point>]) -> Vec<(f64, bool)> {
             .flat_map(|(_, g)| g.iter().cloned())
             .collect();
         let fit = Calibration::fit(&train, &[], per_field(groups));
-        out.extend(
+        out.push(
             group
                 .iter()
-                .map(|(f, raw, ok)| (fit.for_field(f).apply(*raw), *ok)),
+                .map(|(f, raw, ok)| (fit.for_field(f).apply(*raw), *ok))
+                .collect(),
         );
     }
     out
@@ -433,30 +486,10 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     for d in &docs {
         let doc = match &extractor {
             None => text::document_from_text(&d.filename, &d.text),
-            Some(x) => {
-                let path = dir.join("documents").join(&d.filename);
-                let bytes = std::fs::read(&path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
-                match x.read(&bytes, &d.filename, &|_| {}) {
-                    Ok(doc) => doc,
-                    Err(e) => {
-                        eprintln!("{}: {e}", d.filename);
-                        text::document_from_text(&d.filename, "")
-                    }
-                }
-            }
+            Some(x) => read_pdf(x, dir, &d.filename, args.read_cache.as_deref())?,
         };
         let r = kleister_one(&doc, &d.expected, model.clone())?;
-        let mut missed: Vec<&String> = d
-            .expected
-            .iter()
-            .filter(|e| !r.predicted.contains(e))
-            .collect();
-        let extra: Vec<&String> = r
-            .predicted
-            .iter()
-            .filter(|p| !d.expected.contains(p))
-            .collect();
+        let (mut missed, extra) = differences(&d.expected, &r.predicted);
         if !missed.is_empty() || !extra.is_empty() {
             missed.sort();
             tracing::debug!(document = %d.filename, ?missed, ?extra, "kleister mismatch");
@@ -465,6 +498,9 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         results.push(r);
     }
     let elapsed = started.elapsed().as_secs_f64();
+    if let Some(out) = &args.dump {
+        write_dump(out, &docs, &results)?;
+    }
     let source = if args.text_layer {
         "benchmark text layer (text_best)"
     } else {
@@ -549,4 +585,84 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         write_calibration(out, "kleister-nda", &folds, &absent, &source, &command)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A Kleister PDF read by the extractor, or its layout from `cache` when an earlier run kept it;
+/// a PDF the reader refuses counts as an empty document.
+fn read_pdf(
+    extractor: &Extractor,
+    dir: &Path,
+    filename: &str,
+    cache: Option<&Path>,
+) -> anyhow::Result<Document> {
+    let cached = cache.map(|c| c.join(filename).with_extension("json"));
+    if let Some(doc) = cached
+        .as_ref()
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| serde_json::from_slice::<Document>(&b).ok())
+    {
+        return Ok(doc);
+    }
+    let path = dir.join("documents").join(filename);
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let doc = match extractor.read(&bytes, filename, &|_| {}) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("{filename}: {e}");
+            return Ok(text::document_from_text(filename, ""));
+        }
+    };
+    if let Some(p) = &cached {
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(p, serde_json::to_vec(&doc)?)
+            .with_context(|| format!("cannot write {}", p.display()))?;
+    }
+    Ok(doc)
+}
+
+/// One TSV line per document: file, fold, expected, predicted, missed and extra pairs, and each
+/// emitted field's raw score.
+fn write_dump(out: &Path, docs: &[KleisterDoc], results: &[KleisterResult]) -> anyhow::Result<()> {
+    let mut tsv = String::from("filename\tfold\texpected\tpredicted\tmissed\textra\traw_scores\n");
+    for (i, (d, r)) in docs.iter().zip(results).enumerate() {
+        let (missed, extra) = differences(&d.expected, &r.predicted);
+        // Each emitted field's raw score and whether its values were right: `term=0.710:1`.
+        let scores: Vec<String> = r
+            .points
+            .iter()
+            .map(|(field, raw, ok)| format!("{field}={raw:.3}:{}", u8::from(*ok)))
+            .collect();
+        tsv.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            d.filename,
+            i % FOLDS,
+            d.expected.join(" "),
+            r.predicted.join(" "),
+            join(&missed),
+            join(&extra),
+            scores.join(" ")
+        ));
+    }
+    std::fs::write(out, tsv).with_context(|| format!("cannot write {}", out.display()))
+}
+
+/// The expected pairs not predicted, and the predicted pairs not expected.
+fn differences<'a>(
+    expected: &'a [String],
+    predicted: &'a [String],
+) -> (Vec<&'a String>, Vec<&'a String>) {
+    let missed = expected.iter().filter(|e| !predicted.contains(e)).collect();
+    let extra = predicted.iter().filter(|p| !expected.contains(p)).collect();
+    (missed, extra)
+}
+
+fn join(pairs: &[&String]) -> String {
+    pairs
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -8,6 +8,7 @@ mod extract;
 mod migrate;
 mod org;
 mod serve;
+mod synth_leases;
 mod train_data;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -18,6 +19,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(args) => eval::run(args),
         Command::Migrate(args) => migrate::run(args),
         Command::TrainData(args) => train_data::run(args),
+        Command::SynthLeases(args) => synth_leases::run(args),
     }
 }
 

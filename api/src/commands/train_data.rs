@@ -1,6 +1,7 @@
-//! `leasegrid train-data OUT.jsonl [--data DIR]`: generic span-training examples for ml-models
-//! from the development data: lease gold quotes located in their `.txt` text layers, and Kleister
-//! NDA train values located in the benchmark's own text.
+//! `leasegrid train-data OUT.jsonl [--data DIR] [--synthetic DIR]`: generic span-training
+//! examples for ml-models from the development data: lease gold quotes located in their `.txt`
+//! text layers, Kleister NDA train values located in the benchmark's own text, and optionally
+//! the generated leases of `leasegrid synth-leases` (same gold and text layout).
 
 use crate::cli::TrainDataArgs;
 use anyhow::{Context, bail};
@@ -16,12 +17,17 @@ pub fn run(args: TrainDataArgs) -> anyhow::Result<ExitCode> {
             args.data.display()
         );
     }
-    let leases = leases(&args.data.join("leases"))?;
+    let leases = lease_folder(&args.data.join("leases"))?;
     let kleister = kleister(&args.data.join("kleister-nda"))?;
+    let synthetic = match &args.synthetic {
+        Some(dir) if !dir.is_dir() => bail!("synthetic folder {} not found", dir.display()),
+        Some(dir) => lease_folder(dir)?,
+        None => vec![],
+    };
     let file = std::fs::File::create(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    for example in leases.iter().chain(&kleister) {
+    for example in leases.iter().chain(&kleister).chain(&synthetic) {
         serde_json::to_writer(&mut out, example)?;
         out.write_all(b"\n")?;
     }
@@ -32,13 +38,15 @@ pub fn run(args: TrainDataArgs) -> anyhow::Result<ExitCode> {
         lease_answered = answered(&leases),
         kleister = kleister.len(),
         kleister_answered = answered(&kleister),
+        synthetic = synthetic.len(),
+        synthetic_answered = answered(&synthetic),
         out = %args.out.display(),
         "training examples written"
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn leases(dir: &Path) -> anyhow::Result<Vec<Example>> {
+fn lease_folder(dir: &Path) -> anyhow::Result<Vec<Example>> {
     let mut out = vec![];
     let mut golds: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list {}", dir.display()))?

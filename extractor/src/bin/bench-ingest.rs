@@ -5,8 +5,9 @@
 //! bench-ingest dump FILE [--layout]          text (or layout JSON) of one file
 //! bench-ingest native PDF...                 pages/s of ours vs pdftotext, same run
 //! bench-ingest ocr PDF PAGES                 s/page at 300 dpi: ours vs the tesseract CLI
-//! bench-ingest quality PDF PAGES             OCR word recall on rotated, noised renders
+//! bench-ingest quality PDF PAGES|FIRST-LAST  OCR word recall on rotated, noised renders
 //! bench-ingest memory PDF                    read it; print pages, seconds, peak RSS
+//! bench-ingest scan PDF PAGE OUT.png          the scan-like copy `quality` reads, to look at
 //! ```
 
 use extractor::ingest::raster;
@@ -30,7 +31,8 @@ fn main() -> ExitCode {
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn run(args: &[String]) -> Result<()> {
-    let usage = "usage: bench-ingest dump|native|ocr|quality|memory ARGS (see the file header)";
+    let usage =
+        "usage: bench-ingest dump|native|ocr|quality|memory|scan ARGS (see the file header)";
     let (command, rest) = args.split_first().ok_or(usage)?;
     let page_count = |i: usize| -> Result<usize> {
         Ok(rest.get(i).map(|s| s.parse()).transpose()?.unwrap_or(2))
@@ -42,8 +44,22 @@ fn run(args: &[String]) -> Result<()> {
         ),
         "native" => native(rest),
         "ocr" => ocr(Path::new(rest.first().ok_or(usage)?), page_count(1)?),
-        "quality" => quality(Path::new(rest.first().ok_or(usage)?), page_count(1)?),
+        "quality" => {
+            let pages = rest.get(1).map(String::as_str).unwrap_or("3");
+            let (first, last) = match pages.split_once('-') {
+                Some((a, b)) => (a.parse()?, b.parse()?),
+                None => (1, pages.parse()?),
+            };
+            quality(Path::new(rest.first().ok_or(usage)?), first, last)
+        }
         "memory" => memory(Path::new(rest.first().ok_or(usage)?)),
+        "scan" => {
+            let [pdf, page, out] = rest else {
+                return Err(usage.into());
+            };
+            let png = scan_like(&reader()?, &std::fs::read(pdf)?, page.parse()?)?;
+            Ok(std::fs::write(out, png)?)
+        }
         _ => Err(usage.into()),
     }
 }
@@ -203,7 +219,7 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     );
     println!("|---|---|");
     println!(
-        "| leasegrid (pool of {} workers, OSD + deskew) | {ours:.2} |",
+        "| leasegrid (pool of {} workers: deskew, cleanup, OSD only when needed) | {ours:.2} |",
         ReadOptions::default().ocr_workers
     );
     println!("| tesseract CLI, one process at a time | {one:.2} |");
@@ -213,38 +229,70 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
 
 /// Renders pages, rotates them 0.7 degrees, adds noise, OCRs them and compares the words with
 /// the page's own text layer.
-fn quality(pdf: &Path, pages: usize) -> Result<()> {
+fn quality(pdf: &Path, first: usize, last: usize) -> Result<()> {
     let reader = reader()?;
     let doc = read(&reader, pdf)?;
     let bytes = std::fs::read(pdf)?;
-    let (mut found, mut wanted) = (0usize, 0usize);
+    let dir = temp_dir("quality")?;
+    let (mut found, mut wanted, mut cli_found) = (0usize, 0usize, 0usize);
     println!(
-        "| page | words in text layer | recall of OCR on rotated 0.7° + noise | rotation | OCR confidence |"
+        "| page | words in text layer | recall of OCR on rotated 0.7° + noise | tesseract CLI on the same image | rotation | OCR confidence |"
     );
-    println!("|---|---|---|---|---|");
-    for n in 1..=pages.min(doc.pages.len()) {
-        let png = reader.render_page_png(&bytes, n, 300.0)?;
-        let img = image::load_from_memory(&png)?.into_luma8();
-        let noisy = raster::simulate_scan(&img, 0.7, n as u64);
-        let mut out = Vec::new();
-        noisy.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)?;
-        let scan = reader.read(&out, "scan.png", &|_| {})?;
-        let (f, w) = recall_counts(&doc.pages[n - 1].text(), &scan.text());
+    println!("|---|---|---|---|---|---|");
+    for n in first.max(1)..=last.min(doc.pages.len()) {
+        let png = scan_like(&reader, &bytes, n)?;
+        let scan = reader.read(&png, "scan.png", &|_| {})?;
+        let reference = doc.pages[n - 1].text();
+        let (f, w) = recall_counts(&reference, &scan.text());
+        let (c, _) = recall_counts(&reference, &cli_text(&dir, &png)?);
         let read = &scan.pages[0];
+        let share = |k: usize| k as f64 / w.max(1) as f64;
         println!(
-            "| {n} | {w} | {:.4} | {} | {:.2} |",
-            f as f64 / w.max(1) as f64,
+            "| {n} | {w} | {:.4} | {:.4} | {} | {:.2} |",
+            share(f),
+            share(c),
             read.rotation,
             read.ocr_confidence.unwrap_or(0.0)
         );
         found += f;
+        cli_found += c;
         wanted += w;
     }
+    let share = |k: usize| k as f64 / wanted.max(1) as f64;
     println!(
-        "| all | {wanted} | {:.4} |",
-        found as f64 / wanted.max(1) as f64
+        "| all | {wanted} | {:.4} | {:.4} | | |",
+        share(found),
+        share(cli_found)
     );
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// What the tesseract CLI (default page segmentation) reads from a PNG.
+fn cli_text(dir: &Path, png: &[u8]) -> Result<String> {
+    let image = dir.join("page.png");
+    std::fs::write(&image, png)?;
+    let out = Command::new("tesseract")
+        .arg(&image)
+        .arg("-")
+        .args(["--dpi", "300"])
+        .env("OMP_THREAD_LIMIT", "1")
+        .stderr(std::process::Stdio::null())
+        .output()?;
+    if !out.status.success() {
+        return Err("tesseract failed".into());
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Page `n` rendered at 300 dpi, rotated 0.7 degrees and noised, as PNG bytes.
+fn scan_like(reader: &Reader, pdf: &[u8], n: usize) -> Result<Vec<u8>> {
+    let png = reader.render_page_png(pdf, n, 300.0)?;
+    let img = image::load_from_memory(&png)?.into_luma8();
+    let noisy = raster::simulate_scan(&img, 0.7, n as u64);
+    let mut out = Vec::new();
+    noisy.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)?;
+    Ok(out)
 }
 
 fn words(text: &str) -> Vec<String> {

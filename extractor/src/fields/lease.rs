@@ -54,7 +54,15 @@ pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
                 "expiry date",
                 "lease expiration date",
             ],
-            &["terminat", "expir", "ending on", "end on", "through"],
+            &[
+                "terminat",
+                "expir",
+                "ending on",
+                "end on",
+                "ends on",
+                "end at",
+                "through",
+            ],
         ),
         "term_months" => term_months(ctx),
         "security_deposit" => deposit(ctx),
@@ -177,7 +185,12 @@ fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
 /// A label's value that names an entity rather than an address line or a note.
 fn is_name_like(s: &str) -> bool {
     let first = s.chars().next().unwrap_or(' ');
-    !first.is_ascii_digit() && !has_any(s, &["see section", "attn", "none"]) && s.len() > 2
+    // A signature block's "LANDLORD: TENANT:" header reads as a label whose value is a role.
+    let role = matches!(
+        s.trim().trim_end_matches(':').to_lowercase().as_str(),
+        "landlord" | "tenant" | "lessor" | "lessee" | "owner" | "guarantor"
+    );
+    !role && !first.is_ascii_digit() && !has_any(s, &["see section", "attn", "none"]) && s.len() > 2
 }
 
 fn guarantor(ctx: &Context) -> Vec<Candidate> {
@@ -249,7 +262,7 @@ static STREET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LOCATED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
+    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at|street\s+address\s+(?:is|of)|having\s+an\s+address\s+of|(?:building|project)\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
 });
 
 fn address(ctx: &Context) -> Vec<Candidate> {
@@ -436,6 +449,11 @@ fn area(ctx: &Context) -> Vec<Candidate> {
         for f in patterns::areas(&s[range.clone()]) {
             let at = range.start + f.span.start;
             let before = &s[crate::fields::engine::floor(s, at.saturating_sub(90))..at];
+            // "three spaces per 1,000 rentable square feet" is a ratio, not an area.
+            let lower = before.trim_end().to_lowercase();
+            if lower.ends_with(" per") || lower.ends_with(" each") || lower.ends_with(" every") {
+                continue;
+            }
             // The building's or project's area is not the premises'.
             if has_any(
                 before,
@@ -495,7 +513,13 @@ fn lease_date(ctx: &Context) -> Vec<Candidate> {
     }
     out.extend(label_candidates(
         ctx,
-        &["date", "lease date", "date of lease", "effective date"],
+        &[
+            "date",
+            "lease date",
+            "date of lease",
+            "effective date",
+            "reference date",
+        ],
         FieldType::Date,
     ));
     for d in ctx.definition(&["effective date", "lease date", "execution date"]) {
@@ -510,12 +534,14 @@ fn term_date(ctx: &Context, keys: &[&str], cues: &[&str]) -> Vec<Candidate> {
     for d in ctx.definition(keys) {
         out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
     }
+    // Long boilerplate ("survive the expiration or termination of this Lease") outranks a short
+    // term clause, so look further down the ranking; only passages with a cued date count.
     for (range, score) in ctx.retrieve(
         "term of this lease shall commence beginning on terminating expire",
-        6,
+        12,
     ) {
         let p = &s[range.clone()];
-        if !has_any(p, &["term"]) {
+        if !has_any(p, &["term", "expir", "commence"]) {
             continue;
         }
         for d in patterns::dates(p) {

@@ -165,6 +165,27 @@ fn query(field: &TemplateField) -> String {
     )
 }
 
+/// Whether a document opens as a lease between named parties: a lease names itself, its
+/// landlord and tenant and their agreement in its first pages, and never calls itself a rent
+/// roll. A lease's rent schedule is a table of lease years, not a rent roll, so the pipeline
+/// asks this before it tries rent-roll detection on a text document.
+pub fn opens_as_lease(doc: &Document) -> bool {
+    let head: String = doc
+        .pages
+        .iter()
+        .take(3)
+        .map(crate::model::Page::text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let head = &head[..engine::floor(&head, 4000.min(head.len()))];
+    let lower = head.to_lowercase();
+    !lower.contains("rent roll")
+        && lower.contains("lease")
+        && has_any(head, &["landlord", "lessor"])
+        && has_any(head, &["tenant", "lessee"])
+        && has_any(head, &["between", "agree", "hereby lease", "leases to"])
+}
+
 /// `amendment` when the opening says so, `lease` when it reads as a lease, else `unknown`.
 fn lease_kind(ctx: &Context) -> ExtractionKind {
     let s = ctx.str();
@@ -183,7 +204,11 @@ fn abstract_custom(ctx: &Context, template: &Template, calibration: &Calibration
     let mut fields = FieldMap::new();
     let mut raw_scores = BTreeMap::new();
     for field in &template.fields {
-        let cands = engine::generic_candidates(ctx, field);
+        let cands = if template.name == kleister::TEMPLATE {
+            kleister::candidates(ctx, field)
+        } else {
+            engine::generic_candidates(ctx, field)
+        };
         if field.repeatable {
             let (f, raw) = repeatable_field(&cands, calibration.for_field(&field.name));
             raw_scores.insert(field.name.clone(), raw);

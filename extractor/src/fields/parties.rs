@@ -19,7 +19,7 @@ pub struct Party {
 /// Where a party's description stops and its name ends.
 static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:,?\s+(?:an?|the)\s+(?:[A-Z][a-z]+\s+){0,3}(?:limited|general|corporation|company|professional|individual|partnership|municipal|public|private|non-?profit|not-for-profit|business|political|state|national|banking|federal|statutory|joint|married|single|sole|trust|association|organized|existing|duly|delaware|nevada|california|new|texas|florida)|,\s*(?:individuals?|husband|wife|as\s|having|with\s+(?:its|an)|whose|located|organized|existing|incorporated|formed|doing\s+business|d/?b/?a|its\s+successors|on\s+behalf|together\s+with|divisions|residing|an?\s+individual)|\s+\(|\s*\[|\s+referred\s+to|\s+hereinafter|\s+\u{201c}|\s+"|,\s*$|\s+of\s+\d)"#,
+        r#"(?i)(?:,?\s+(?:an?|the)\s+(?:[A-Z][a-z]+\s+){0,3}(?:limited|general|corporation|company|professional|individual|partnership|municipal|public|private|non-?profit|not-for-profit|business|political|state|national|banking|federal|statutory|joint|married|single|sole|trust|association|organized|existing|duly|delaware|nevada|california|new|texas|florida|resident|wholly|citizen|member)|,\s*(?:individuals?|husband|wife|as\s|having|with\s+(?:its|an)|whose|located|organized|existing|incorporated\s+(?:under|in)|formed|doing\s+business|its\s+successors|on\s+behalf|together\s+with|divisions|residing|an?\s+individual|M\.\s?D\.|Ph\.\s?D\.|Esq\.)|,?\s+(?:and(?:/or)?\s+its\s|including\s+its\s|d/?b/?a\s|dba\s|f/k/a\s|formerly\s)|\s+\(|\s*\[|\s+referred\s+to|\s+hereinafter|\s+\u{201c}|\s+"|,\s*$|\s+of\s+\d)"#,
     )
     .expect("valid regex")
 });
@@ -49,8 +49,35 @@ pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
             return parties;
         }
     }
+    // Openings without "between": "made as of June 1, 2020 by X ("Landlord") and Y ("Tenant")".
+    for m in MADE_BY.find_iter(head) {
+        let start = m.end();
+        let parties = split_parties(text, start..preamble_end(text, start));
+        if parties.len() >= 2 && parties.iter().all(|p| p.role.is_some()) {
+            return parties;
+        }
+    }
+    // Or a paragraph that opens with the first party: "X ("Landlord") and Y ("Tenant") enter
+    // into this Lease".
+    let mut start = 0;
+    for paragraph in head.split_inclusive('\n') {
+        let range = start..start + paragraph.trim_end().len();
+        start += paragraph.len();
+        let parties = split_parties(text, range.clone());
+        if parties.len() >= 2
+            && parties.iter().all(|p| p.role.is_some())
+            && parties[0].span.start <= range.start + 2
+        {
+            return parties;
+        }
+    }
     vec![]
 }
+
+static MADE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:entered\s+into|made|executed|dated)\b[^.\n]{0,120}?\bby\s+")
+        .expect("valid regex")
+});
 
 /// The preamble runs to the recitals, "WITNESSETH", or the end of its sentence.
 fn preamble_end(text: &str, start: usize) -> usize {
@@ -98,9 +125,7 @@ fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
         parties.clear();
         let cut = seg.find(" and ").or_else(|| seg.find("\nand\n"));
         if let Some(cut) = cut {
-            let end_second = seg[cut + 5..]
-                .find(['.', ';', '\n'])
-                .map_or(seg.len(), |e| cut + 5 + e);
+            let end_second = cut + 5 + clause_end(&seg[cut + 5..]);
             for (a, b) in [(0, cut), (cut + 5, end_second)] {
                 if let Some(p) = party_from_chunk(text, range.start + a, range.start + b, None) {
                     parties.push(p);
@@ -109,6 +134,37 @@ fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
         }
     }
     parties
+}
+
+/// Where the clause that opens `text` ends: at a semicolon, a line break or a period that is not
+/// an initial's or an abbreviation's ("R. J. Smith", "Acme Co. Ltd."); a company suffix keeps
+/// its period.
+fn clause_end(text: &str) -> usize {
+    for (i, c) in text.char_indices() {
+        match c {
+            ';' | '\n' => return i,
+            '.' => {
+                let word = text[..i]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let abbreviation = [
+                    "Co", "Inc", "Corp", "Ltd", "St", "Mr", "Ms", "Dr", "Jr", "Sr",
+                ]
+                .contains(&word.trim_start_matches(|c: char| !c.is_alphanumeric()));
+                let followed = text[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace());
+                if !initial && !followed {
+                    return if abbreviation { i + 1 } else { i };
+                }
+            }
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// Defined names in a preamble that are not a party's role ("Effective Date", "Agreement").
@@ -134,6 +190,11 @@ fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) 
         Regex::new(r"(?i)^[\s,;:]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?")
             .expect("valid regex")
     });
+    // A defined name the role pattern did not take ("... the “Company”) and") ends before
+    // the next party.
+    let skip = chunk.rfind(')').map_or(0, |i| i + 1);
+    let chunk = &chunk[skip..];
+    let start = start + skip;
     let lead = LEAD.find(chunk).map_or(0, |m| m.end());
     let body = &chunk[lead..];
     let name_end = DESCRIPTOR.find(body).map_or(body.len(), |m| m.start());
@@ -241,6 +302,370 @@ fn ends_with_abbreviation(name: &str) -> bool {
     last.len() <= 3 || last.contains('.') || matches!(last, "Inc" | "Corp" | "Ltd" | "Bros")
 }
 
+/// Parties introduced by a defined name in the opening rather than by a "between ... and ..."
+/// preamble: `As an employee of Acme Corp. (the "Company")`, `Beta LLC ("Buyer") has requested`.
+pub fn defined_parties(text: &str, window: usize) -> Vec<Party> {
+    let head = &text[..floor_char_boundary(text, window.min(text.len()))];
+    let mut out: Vec<Party> = Vec::new();
+    for c in ROLE.captures_iter(head) {
+        let (Some(whole), Some(role)) = (c.get(0), c.get(2).or(c.get(3)).or(c.get(4))) else {
+            continue;
+        };
+        let role = role.as_str().trim();
+        if is_not_a_role(role) || !is_party_role(role) {
+            continue;
+        }
+        let from = floor_char_boundary(text, whole.start().saturating_sub(160));
+        if let Some(p) = name_before(text, from..whole.start(), Some(role.to_string())) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Defined names that stand for a thing or a group rather than a party.
+fn is_party_role(role: &str) -> bool {
+    const NOT_PARTIES: [&str; 16] = [
+        "party",
+        "parties",
+        "transaction",
+        "information",
+        "material",
+        "representative",
+        "board",
+        "affiliate",
+        "purpose",
+        "proposal",
+        "business",
+        "securities",
+        "shares",
+        "plan",
+        "period",
+        "term",
+    ];
+    let r = role.to_lowercase();
+    !NOT_PARTIES
+        .iter()
+        .any(|w| r == *w || r.ends_with(&format!(" {w}")) || r.ends_with(&format!("{w}s")))
+}
+
+/// The name that ends just before `range.end`: descriptors (", a Delaware corporation", "and its
+/// subsidiaries") dropped, then the longest run of capitalized words, suffixes and connectors.
+fn name_before(text: &str, range: Range<usize>, role: Option<String>) -> Option<Party> {
+    static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,\s*|\s+)(?:an?\s|its\s|their\s|together\s|including\s|collectively\s|and\s+its\s|and\s+their\s|on\s+behalf|acting\s|whose\s|with\s+(?:its|an?)\s|having\s|located\s|residing\s|who\s|\(f/k/a|d/b/a|formerly\s)|,\s*$")
+            .expect("valid regex")
+    });
+    let before = &text[range.clone()];
+    let cut = BOUNDARY
+        .find_iter(before)
+        .map(|m| m.start())
+        .find(|&i| trailing_name_start(&before[..i]).is_some())
+        .unwrap_or(before.len());
+    let head = &before[..cut];
+    let start = trailing_name_start(head)?;
+    let name = clean_name(&head[start..]).filter(|n| names_an_entity(n))?;
+    let offset = range.start + start;
+    Some(Party {
+        span: offset..offset + head[start..].trim_end().len(),
+        name,
+        role,
+    })
+}
+
+/// Where the run of name words that ends `text` starts: capitalized words, numbers, company
+/// suffixes, and "&", "and", "of" between them.
+fn trailing_name_start(text: &str) -> Option<usize> {
+    const CONNECTORS: [&str; 7] = ["&", "and", "of", "de", "du", "la", "von"];
+    const OPENERS: [&str; 14] = [
+        "This",
+        "THIS",
+        "As",
+        "In",
+        "By",
+        "Between",
+        "BETWEEN",
+        "Among",
+        "AMONG",
+        "Dear",
+        "To",
+        "Re",
+        "Agreement",
+        "AGREEMENT",
+    ];
+    let mut start = None;
+    for (words, (at, word)) in words_at(text).into_iter().rev().enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        let capital = bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let joins = CONNECTORS.contains(&bare);
+        // A word that closes an earlier sentence or clause is not part of the name.
+        let unpunctuated = word.trim_end_matches(',');
+        let closes = words > 0
+            && (unpunctuated.ends_with([')', ';', '"', '\u{201d}'])
+                || word.starts_with(['(', '"', '\u{201c}'])
+                || (word.ends_with('.') && !ends_with_abbreviation(word)));
+        if words >= 9
+            || closes
+            || OPENERS.contains(&bare)
+            || word.ends_with(':')
+            || !(capital || joins)
+        {
+            break;
+        }
+        if capital {
+            start = Some(at);
+        }
+    }
+    start
+}
+
+/// The whitespace-separated words of `text` with their byte offsets.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// A letter agreement's addressee: the first line after the letter's date that an address line
+/// follows ("Beta Holdings LLC" over "100 Main Street"), or that carries a company suffix.
+pub fn letter_parties(text: &str, window: usize) -> Vec<Party> {
+    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,\s*\d{4}\s*$")
+            .expect("valid regex")
+    });
+    static SKIP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:via|by\s|attn|attention|private|confidential|strictly|personal|re:|to:|(?:mr|ms|mrs|dr)\.?\s|c/o|\[|\()")
+            .expect("valid regex")
+    });
+    let head = &text[..floor_char_boundary(text, window.min(text.len()))];
+    let Some(date) = DATE_LINE.find(head) else {
+        return vec![];
+    };
+    let mut at = date.end();
+    let lines: Vec<&str> = head[at..].split('\n').take(8).collect();
+    for (i, line) in lines.iter().enumerate() {
+        let start = at;
+        at += line.len() + 1;
+        let l = line.trim();
+        if l.is_empty() || SKIP.is_match(l) {
+            continue;
+        }
+        let next = lines.get(i + 1).map_or("", |n| n.trim());
+        let addressed = next.starts_with(|c: char| c.is_ascii_digit())
+            || next.to_lowercase().starts_with("c/o")
+            || next.to_lowercase().starts_with("p.o.");
+        if !(addressed || has_company_suffix(l)) {
+            break;
+        }
+        return clean_name(l)
+            .filter(|n| names_an_entity(n))
+            .map(|name| Party {
+                span: start + (line.len() - line.trim_start().len())..start + line.trim_end().len(),
+                name,
+                role: None,
+            })
+            .into_iter()
+            .collect();
+    }
+    vec![]
+}
+
+/// The signature blocks' parties: a company named over a "By:" line, and a person who signs in
+/// their own name ("/s/ Jane Roe" with no "By:").
+pub fn signature_parties(text: &str, window: usize) -> Vec<Party> {
+    static BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*by\b\s*:?").expect("valid regex"));
+    static SIGNED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*/\s?s/\s*(\S.*?)\s*$").expect("valid regex"));
+    let from = floor_char_boundary(text, text.len().saturating_sub(window));
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = from;
+    for line in text[from..].split(['\n', '\u{c}']) {
+        if !line.trim().is_empty() {
+            lines.push((at, line));
+        }
+        at += line.len() + 1;
+    }
+    let mut out: Vec<Party> = Vec::new();
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        let found: Vec<Party> = if BY.is_match(line) {
+            lines[i.saturating_sub(2)..i]
+                .iter()
+                .rev()
+                .find_map(|&(s, l)| {
+                    let l = l.trim().trim_end_matches(':');
+                    (has_company_suffix(l) && !BY.is_match(l)).then_some((s, l))
+                })
+                .map(|(s, l)| {
+                    // Blocks side by side share a line: "ACME INC. BETA LLC".
+                    split_companies(l)
+                        .into_iter()
+                        .filter_map(|name| signature_party(text, s, name))
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else if let Some(c) = SIGNED.captures(line) {
+            let by_above = i > 0 && BY.is_match(lines[i - 1].1) && lines[i - 1].1.trim().len() <= 4;
+            c.get(1)
+                .filter(|m| !by_above && is_person_name(m.as_str()))
+                .and_then(|m| signature_party(text, start + m.start(), m.as_str()))
+                .into_iter()
+                .collect()
+        } else {
+            vec![]
+        };
+        for p in found {
+            if !out.iter().any(|o| o.name.eq_ignore_ascii_case(&p.name)) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The company names on one line, each ending at its company form.
+fn split_companies(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let words = words_at(line);
+    for (k, &(at, word)) in words.iter().enumerate() {
+        let next_is_form = words
+            .get(k + 1)
+            .is_some_and(|&(_, w)| has_company_suffix(w));
+        if has_company_suffix(word) && !next_is_form && k + 1 < words.len() {
+            out.push(line[start..at + word.len()].trim());
+            start = at + word.len();
+        }
+    }
+    let rest = line[start..].trim();
+    if !rest.is_empty() && (out.is_empty() || has_company_suffix(rest)) {
+        out.push(rest);
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
+fn signature_party(text: &str, start: usize, name: &str) -> Option<Party> {
+    let at = text[start..].find(name).map_or(start, |i| start + i);
+    let name = DESCRIPTOR.find(name).map_or(name, |m| &name[..m.start()]);
+    clean_name(name)
+        .filter(|n| names_an_entity(n))
+        .map(|n| Party {
+            span: at..at + name.len(),
+            name: n,
+            role: None,
+        })
+}
+
+/// Two to four capitalized words without a company form: "Jane Q. Roe".
+fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !has_company_suffix(name)
+        && !name.contains([':', '/', '(', ')'])
+}
+
+/// Whether a name found outside a preamble reads as a company's or a person's: not an address,
+/// a date, a state, or a generic noun ("Company Representatives", "Board of Directors").
+pub fn names_an_entity(name: &str) -> bool {
+    const GENERIC: [&str; 20] = [
+        "representatives",
+        "representative",
+        "information",
+        "personnel",
+        "address",
+        "undersigned",
+        "board",
+        "directors",
+        "employer",
+        "employee",
+        "distributor",
+        "party",
+        "parties",
+        "agreement",
+        "exhibit",
+        "schedule",
+        "whereas",
+        "record",
+        "country",
+        "company",
+    ];
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let digits = name.chars().filter(char::is_ascii_digit).count();
+    let starts_with_digit = name.starts_with(|c: char| c.is_ascii_digit());
+    let dated = !crate::fields::patterns::dates(name).is_empty();
+    let state = crate::fields::patterns::states(name)
+        .first()
+        .is_some_and(|f| f.span.len() + 2 >= name.len());
+    let generic = words
+        .iter()
+        .any(|w| GENERIC.contains(&w.as_str()) && w != "company")
+        || words
+            .iter()
+            .all(|w| GENERIC.contains(&w.as_str()) || w == "the" || w == "and");
+    let placeholder = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c == 'X' || c == 'x');
+    !(starts_with_digit || digits >= 4 || dated || state || generic || placeholder)
+}
+
+/// Whether a name ends in (or holds) a company form: "Inc.", "LLC", "Corporation", "plc".
+pub fn has_company_suffix(name: &str) -> bool {
+    const FORMS: [&str; 22] = [
+        "inc",
+        "incorporated",
+        "llc",
+        "l.l.c",
+        "corporation",
+        "corp",
+        "company",
+        "co",
+        "ltd",
+        "limited",
+        "lp",
+        "l.p",
+        "llp",
+        "plc",
+        "ag",
+        "n.a",
+        "s.a",
+        "gmbh",
+        "bancorp",
+        "bank",
+        "trust",
+        "partners",
+    ];
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .any(|w| FORMS.contains(&w.as_str()))
+}
+
 /// The role a defined name gives a lease party.
 pub fn lease_role(role: &str) -> Option<&'static str> {
     let r = role.to_lowercase();
@@ -296,6 +721,44 @@ mod tests {
         let got = names(t2);
         assert_eq!(got[0].0, "John Doe and Mary Doe");
         assert_eq!(got[1].0, "Sun Power III, LLC");
+    }
+
+    #[test]
+    fn initials_do_not_end_a_plain_preamble() {
+        let t = "This Agreement is made this 6th of May, 1999 by and between Quill Net Works and R. J. Stone Enterprises. Collectively the parties agree.";
+        let got = names(t);
+        assert_eq!(got[0].0, "Quill Net Works");
+        assert_eq!(got[1].0, "R. J. Stone Enterprises");
+    }
+
+    #[test]
+    fn side_by_side_signature_blocks_split_at_company_forms() {
+        assert_eq!(
+            split_companies("PINE THERAPEUTICS, INC. OAK SCIENCES, INC."),
+            vec!["PINE THERAPEUTICS, INC.", "OAK SCIENCES, INC."]
+        );
+        assert_eq!(
+            split_companies("Acme Holdings Co. Ltd."),
+            vec!["Acme Holdings Co. Ltd."]
+        );
+        assert!(!names_an_entity("4690 Mill Road, Belcamp"));
+        assert!(!names_an_entity("Company Representatives"));
+        assert!(names_an_entity("Sterling Mining Company"));
+    }
+
+    #[test]
+    fn openings_without_between() {
+        let t = "THIS LEASE is entered into on May 1, 2020, by Acme Holdings, LLC, a Delaware limited liability company, as landlord (\"Landlord\"), and Widget Works, Inc., a Texas corporation, as tenant (\"Tenant\").";
+        let got = names(t);
+        assert_eq!(
+            got[0],
+            ("Acme Holdings, LLC".into(), Some("Landlord".into()))
+        );
+        assert_eq!(got[1].0, "Widget Works, Inc.");
+        let t2 = "LEASE\nAcme Holdings, LLC, a Delaware limited liability company (\"Lessor\"), and Widget Works, Inc., a Texas corporation (\"Lessee\"), enter into this Lease as of May 1, 2020.";
+        let got = names(t2);
+        assert_eq!(got[0], ("Acme Holdings, LLC".into(), Some("Lessor".into())));
+        assert_eq!(got[1].0, "Widget Works, Inc.");
     }
 
     #[test]

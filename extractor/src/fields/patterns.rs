@@ -48,9 +48,9 @@ static DATE_PATTERNS: LazyLock<Vec<(Regex, DateOrder)>> = LazyLock::new(|| {
     let ord = r"(?:st|nd|rd|th)?";
     vec![
         (
-            // the 1st day of June, 2020
+            // the 1st day of June, 2020; the first (1st) day of June, 2020
             Regex::new(&format!(
-                r"(?i)\b(\d{{1,2}}){ord}\s+day\s+of\s+({MONTH_RE})\s*,?\s*(\d{{4}})\b"
+                r"(?i)(?:\(|\b)(\d{{1,2}}){ord}\)?\s+day\s+of\s+({MONTH_RE})\s*,?\s*(\d{{4}})\b"
             ))
             .expect("valid regex"),
             DateOrder::Dmy,
@@ -254,8 +254,29 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Every duration in `text` ("thirty-six (36) months", "5 years", "One year(s)").
+/// Every duration in `text` ("thirty-six (36) months", "5 years", "One year(s)"); "ten (10)
+/// years and six (6) months" is one duration of 126 months.
 pub fn durations(text: &str) -> Vec<Found<Duration>> {
+    let mut out: Vec<Found<Duration>> = Vec::new();
+    for f in single_durations(text) {
+        if let Some(last) = out.last_mut()
+            && last.value.unit == TimeUnit::Year
+            && f.value.unit == TimeUnit::Month
+            && text[last.span.end..f.span.start].trim() == "and"
+        {
+            last.value = Duration {
+                count: last.value.count * 12 + f.value.count,
+                unit: TimeUnit::Month,
+            };
+            last.span.end = f.span.end;
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn single_durations(text: &str) -> Vec<Found<Duration>> {
     DURATION
         .captures_iter(text)
         .filter_map(|c| {
@@ -580,6 +601,8 @@ mod tests {
     #[test]
     fn numbers_in_words() {
         assert_eq!(parse_number_words("three hundred sixty-nine"), Some(369));
+        let d = durations("a term of ten (10) years and six (6) months");
+        assert_eq!((d.len(), d[0].value.months()), (1, Some(126)));
         assert_eq!(parse_number_words("eightyfive"), Some(85));
         assert_eq!(parse_number_words("one hundred eighty ninth"), Some(189));
         assert_eq!(parse_number_words("twenty-one"), Some(21));

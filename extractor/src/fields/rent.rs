@@ -52,19 +52,47 @@ pub fn row_amounts(row: &ScheduleRow) -> RowAmounts {
 }
 
 pub fn base_rent(ctx: &Context, rows: &[ScheduleRow]) -> Vec<Candidate> {
-    let s = ctx.str();
-    let mut out = Vec::new();
+    let mut out = clause_rents(ctx);
     if let Some(first) = rows.first() {
         let a = row_amounts(first);
-        let value = match (a.per_sf, a.monthly) {
+        // The table corroborates the rent the text states first, in the form the text states
+        // it (per foot, monthly or annual); alone it reports the rate, else the monthly amount.
+        let stated = out
+            .iter()
+            .filter(|c| states_row_amount(&c.value, &a))
+            .min_by_key(|c| c.at)
+            .map(|c| c.value.clone());
+        let value = stated.or(match (a.per_sf, a.monthly) {
             (Some(psf), _) => Some(rent_value(psf, "annual", true)),
             (None, Some(m)) => Some(rent_value(m, "monthly", false)),
             _ => None,
-        };
+        });
         if let Some(v) = value {
             out.push(ctx.candidate(v, first.range.clone(), Source::Table, 1.0));
         }
     }
+    out
+}
+
+/// Whether a stated rent is one of the first schedule row's amounts, in the same form.
+fn states_row_amount(rent: &Value, row: &RowAmounts) -> bool {
+    let amount = rent
+        .get("amount")
+        .and_then(Value::as_str)
+        .and_then(|a| a.parse::<Decimal>().ok());
+    let per_sf = rent.get("per_sf").and_then(Value::as_bool) == Some(true);
+    let in_row = match (per_sf, rent.get("period").and_then(Value::as_str)) {
+        (true, _) => row.per_sf,
+        (false, Some("monthly")) => row.monthly,
+        (false, _) => row.annual,
+    };
+    amount.is_some() && in_row.map(|d| d.normalize()) == amount.map(|d| d.normalize())
+}
+
+/// Rents stated in the rent clauses, with the period and per-foot basis their words give.
+fn clause_rents(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let mut out = Vec::new();
     for (range, score) in ctx.retrieve(
         "base rent minimum rent monthly installments per month annual rent per square foot",
         6,

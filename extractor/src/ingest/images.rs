@@ -1,5 +1,7 @@
 //! Image inputs (PNG, JPEG, TIFF with any number of pages) decoded to grey pages at their native
-//! pixel size, refusing decompression bombs by their header before any pixel is decoded.
+//! pixel size, refusing decompression bombs by their header before any pixel is decoded. The
+//! page size in points comes from the resolution the file states (TIFF tags, PNG `pHYs`, JPEG
+//! JFIF or EXIF), else from a letter-sized guess; pixels are never resampled either way.
 
 use crate::ExtractError;
 use crate::model::MediaKind;
@@ -72,7 +74,7 @@ fn decode_single(bytes: &[u8]) -> Result<ImagePage, ExtractError> {
     limits.max_alloc = Some(MAX_PIXELS * 4);
     reader.limits(limits);
     let image = reader.decode().map_err(corrupt)?.into_luma8();
-    let dpi = assumed_dpi(width, height);
+    let dpi = super::image_dpi::stated_dpi(bytes).unwrap_or_else(|| assumed_dpi(width, height));
     Ok(ImagePage { image, dpi })
 }
 

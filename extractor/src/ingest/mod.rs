@@ -3,11 +3,14 @@
 //! pool, DOCX through its XML, spreadsheets to `crate::sheets`. Layout analysis then orders the
 //! words into lines and finds the structure.
 
+mod cleanup;
 mod docx;
+mod image_dpi;
 mod images;
 mod ocr;
 mod osd;
 mod pdf;
+mod pdf_rules;
 mod pdf_words;
 mod pdfium_thread;
 pub mod raster;
@@ -17,6 +20,7 @@ mod zip_guard;
 
 pub use sniff::sniff;
 
+use crate::bbox::BBox;
 use crate::model::{Diagnostic, Document, MediaKind, Page, TextSource};
 use crate::{ExtractError, Resources};
 use ocr::{OcrJob, OcrPage, OcrPool};
@@ -93,12 +97,12 @@ impl Reader {
         let span = tracing::info_span!("read", file = filename, kind = ?kind, bytes = bytes.len());
         let _entered = span.enter();
         let started = std::time::Instant::now();
-        let mut doc = match kind {
+        let (mut doc, rules) = match kind {
             MediaKind::Pdf => self.read_pdf(bytes, progress)?,
             MediaKind::Png | MediaKind::Jpeg | MediaKind::Tiff => {
-                self.read_images(bytes, kind, progress)?
+                (self.read_images(bytes, kind, progress)?, Vec::new())
             }
-            MediaKind::Docx => read_docx(bytes)?,
+            MediaKind::Docx => (read_docx(bytes)?, Vec::new()),
             MediaKind::Xlsx | MediaKind::Xls | MediaKind::Csv => {
                 if kind == MediaKind::Xlsx {
                     zip_guard::check(bytes)?;
@@ -116,7 +120,7 @@ impl Reader {
         doc.filename = filename.to_string();
         doc.sha256 = sha256_hex(bytes);
         doc.media_kind = kind;
-        crate::layout::analyze(&mut doc);
+        crate::layout::analyze_with_rules(&mut doc, &rules);
         tracing::debug!(
             pages = doc.pages.len(),
             ms = started.elapsed().as_millis() as u64,
@@ -129,11 +133,12 @@ impl Reader {
         PdfiumThread::get(&self.resources.pdfium_dir)
     }
 
+    /// Reads a PDF into pages, with the vector rules of each page for table finding.
     fn read_pdf(
         &self,
         bytes: &[u8],
         progress: &dyn Fn(Progress),
-    ) -> Result<Document, ExtractError> {
+    ) -> Result<(Document, Vec<Vec<BBox>>), ExtractError> {
         let pdfium = self.pdfium()?;
         let data: Arc<[u8]> = Arc::from(bytes);
         let (tx, events) = mpsc::sync_channel(2);
@@ -142,11 +147,13 @@ impl Reader {
         pdfium.submit(move |p| pdf::stream_pages(p, &shared, max_pages, &tx))?;
         let mut doc = empty_document(MediaKind::Pdf);
         let mut pending = Vec::new();
+        let mut rules = Vec::new();
         let mut total = 0;
         for event in events {
             match event? {
                 PdfEvent::Opened { pages } => {
                     total = pages;
+                    rules = vec![Vec::new(); pages];
                     doc.pages = (1..=pages)
                         .map(|number| Page {
                             number,
@@ -166,6 +173,7 @@ impl Reader {
                     page.width_pt = p.width_pt;
                     page.height_pt = p.height_pt;
                     page.words = p.words;
+                    rules[index] = p.rules;
                     if let Some(note) = p.note {
                         doc.diagnostics
                             .push(Diagnostic::info(Some(index + 1), note));
@@ -216,7 +224,7 @@ impl Reader {
         for item in pending {
             self.settle(&mut doc, item, &pdfium, &data);
         }
-        Ok(doc)
+        Ok((doc, rules))
     }
 
     /// Applies one OCR answer to its page; a failure becomes a diagnostic on that page.

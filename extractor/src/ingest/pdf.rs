@@ -6,6 +6,7 @@ use super::pdf_words::{PageFrame, RawChar, group_words};
 use super::raster;
 use super::text_quality::{MIN_WORDLIKE, wordlike_share};
 use crate::ExtractError;
+use crate::bbox::BBox;
 use crate::model::Word;
 use image::GrayImage;
 use pdfium_render::prelude::*;
@@ -46,6 +47,8 @@ pub struct PdfPage {
     pub width_pt: f32,
     pub height_pt: f32,
     pub words: Vec<Word>,
+    /// Vector rules of a page read from its text layer (thin boxes in page fractions).
+    pub rules: Vec<BBox>,
     pub need: PageNeed,
     /// Why the page was (or could not be) read as it was.
     pub note: Option<String>,
@@ -161,11 +164,16 @@ fn read_page(page: &PdfPage_, index: usize) -> Result<PdfPage, PdfiumError> {
     } else {
         PageNeed::Text
     };
+    let rules = match need {
+        PageNeed::Text => super::pdf_rules::rules(page, frame),
+        _ => Vec::new(),
+    };
     Ok(PdfPage {
         index,
         width_pt,
         height_pt,
         words,
+        rules,
         need,
         note,
     })

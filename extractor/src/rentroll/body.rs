@@ -5,7 +5,7 @@
 use super::columns::Role;
 use super::grid::{Grid, label};
 use super::header::Header;
-use super::values::{cell_amount, cell_area, cell_date};
+use super::values::{cell_amount, cell_area, cell_date_in};
 use crate::model::Cell;
 use rust_decimal::Decimal;
 
@@ -86,11 +86,12 @@ pub fn read_body<'a>(grid: &Grid<'a>, header: &Header) -> Body<'a> {
             body.totals.push(total);
             continue;
         }
+        // A summary block's title row names it and states no figure of its own.
         if cells
             .iter()
             .filter_map(|c| label(c))
             .any(|t| t.contains("summary"))
-            && reader.get(Role::Area).is_none()
+            && reader.get(Role::Area).and_then(cell_area).is_none()
         {
             in_summary = true;
             continue;
@@ -118,8 +119,32 @@ fn row_text(cells: &[&Cell]) -> String {
         .join(" ")
 }
 
-/// A page break in an export repeats the header; its words map to most of the same keys.
+/// A page break in an export repeats the header: its words map to most of the same keys, or
+/// most of its cells, over half the header's columns, read as the header's own words (one row
+/// of a split header included).
 fn repeats_header(cells: &[&Cell], header: &Header, header_roles: usize) -> bool {
+    // Header rows are words; a row of figures is not worth reading as one.
+    if cells.iter().filter(|c| cell_amount(c).is_some()).count() > 1 {
+        return false;
+    }
+    let echoes = cells
+        .iter()
+        .filter(|c| {
+            let Some(own) = header.columns.iter().find(|h| h.col == c.col) else {
+                return false;
+            };
+            label(c).is_some_and(|text| {
+                let own = own.header.to_lowercase();
+                !text.is_empty()
+                    && (own == text
+                        || own.starts_with(&format!("{text} "))
+                        || own.ends_with(&format!(" {text}")))
+            })
+        })
+        .count();
+    if cells.len() >= 2 && echoes * 5 >= cells.len() * 3 && echoes * 2 >= header.columns.len() {
+        return true;
+    }
     let mut roles: Vec<Role> = cells
         .iter()
         .filter_map(|c| label(c).and_then(|t| super::columns::role_of(&t)))
@@ -150,6 +175,11 @@ impl<'a> RowReader<'_, 'a> {
 
     fn amount(&self, role: Role) -> Option<Decimal> {
         self.get(role).and_then(cell_amount)
+    }
+
+    /// A cell's date in its column's day/month order.
+    fn date(&self, cell: &Cell) -> Option<chrono::NaiveDate> {
+        cell_date_in(cell, self.header.date_order(cell.col))
     }
 
     fn is_vacant_word(text: &str) -> bool {
@@ -254,8 +284,8 @@ impl<'a> RowReader<'_, 'a> {
             vacant_word,
             mtm_word,
             area: self.get(Role::Area).and_then(cell_area),
-            start: self.get(Role::LeaseStart).and_then(cell_date),
-            end: end_cell.and_then(cell_date),
+            start: self.get(Role::LeaseStart).and_then(|c| self.date(c)),
+            end: end_cell.and_then(|c| self.date(c)),
             annual: self.amount(Role::AnnualRent),
             annual_psf: self.amount(Role::AnnualRentPerSf),
             monthly_psf: self.amount(Role::MonthlyRentPerSf),
@@ -338,7 +368,7 @@ impl<'a> RowReader<'_, 'a> {
             if marks_current {
                 unit.monthly = Some(monthly);
             } else {
-                unit.steps.push((cell_date(cell), monthly));
+                unit.steps.push((self.date(cell), monthly));
             }
             return true;
         }

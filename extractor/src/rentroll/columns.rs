@@ -112,21 +112,49 @@ pub fn normalize(header: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the synonym table says of a header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mapping {
+    Role(Role),
+    /// A wording the table knows as something else: market rent, unit type, notes.
+    NotARole,
+    /// A wording the table does not know; a header matcher may still place it.
+    Unknown,
+}
+
 /// The role a header names, if the synonym table knows its wording.
 pub fn role_of(header: &str) -> Option<Role> {
+    match mapping(header) {
+        Mapping::Role(role) => Some(role),
+        Mapping::NotARole | Mapping::Unknown => None,
+    }
+}
+
+/// The synonym table's verdict on a header.
+pub fn mapping(header: &str) -> Mapping {
     let tokens = normalize(header);
     if tokens.is_empty() {
-        return None;
+        return Mapping::Unknown;
     }
+    match known_role(&tokens) {
+        Some(Some(role)) => Mapping::Role(role),
+        Some(None) => Mapping::NotARole,
+        None => Mapping::Unknown,
+    }
+}
+
+/// `Some(Some(role))` for a known role, `Some(None)` for a wording known to be no role, `None`
+/// for an unknown one.
+fn known_role(tokens: &[String]) -> Option<Option<Role>> {
     let has = |w: &str| tokens.iter().any(|t| t == w);
     let any = |ws: &[&str]| ws.iter().any(|w| has(w));
     let only = |w: &str| tokens.len() == 1 && tokens[0] == w;
 
     if any(&["deposit", "deposits"]) || (has("sec") && any(&["dep", "dpst"])) || has("loc") {
-        return (!any(&["paid", "due", "balance"])).then_some(Role::Deposit);
+        return Some((!any(&["paid", "due", "balance"])).then_some(Role::Deposit));
     }
     if (has("charge") && any(&["code", "type", "description"])) || only("code") || only("charge") {
-        return Some(Role::ChargeCode);
+        return Some(Some(Role::ChargeCode));
     }
     if any(&[
         "type",
@@ -159,13 +187,13 @@ pub fn role_of(header: &str) -> Option<Role> {
         "industry",
     ]) && !any(&["begin", "start", "end", "expiration", "from", "to"])
     {
-        return None;
+        return Some(None);
     }
     if any(&["status", "occupancy", "occ"]) {
-        return Some(Role::Status);
+        return Some(Some(Role::Status));
     }
     if any(NOT_IN_PLACE) {
-        return None;
+        return Some(None);
     }
     if has("date") && !any(&["psf", "amount"]) {
         if any(&[
@@ -177,15 +205,15 @@ pub fn role_of(header: &str) -> Option<Role> {
             "ending",
             "termination",
         ]) {
-            return Some(Role::LeaseEnd);
+            return Some(Some(Role::LeaseEnd));
         }
         if any(&["begin", "start", "from", "movein", "inception"]) {
-            return Some(Role::LeaseStart);
+            return Some(Some(Role::LeaseStart));
         }
         if !any(&["moveout", "notice", "signed", "birth", "paid"]) {
-            return Some(Role::StepDate);
+            return Some(Some(Role::StepDate));
         }
-        return None;
+        return Some(None);
     }
     let rentish = any(&[
         "rent", "rate", "base", "amount", "contract", "charges", "rental", "income", "psf",
@@ -194,11 +222,11 @@ pub fn role_of(header: &str) -> Option<Role> {
         || (has("rate") && has("sf"))
         || (rentish && has("sf") && !has("monthly") && any(&["annual", "rate"]))
     {
-        return Some(if has("monthly") {
+        return Some(Some(if has("monthly") {
             Role::MonthlyRentPerSf
         } else {
             Role::AnnualRentPerSf
-        });
+        }));
     }
     if any(&[
         "cam",
@@ -217,19 +245,19 @@ pub fn role_of(header: &str) -> Option<Role> {
         "reimb",
         "recov",
     ]) {
-        return Some(Role::Recoveries {
+        return Some(Some(Role::Recoveries {
             annual: has("annual"),
-        });
+        }));
     }
     if rentish || only("monthly") || only("annual") || any(&["current", "inplace"]) {
-        return Some(if has("annual") {
+        return Some(Some(if has("annual") {
             Role::AnnualRent
         } else {
             Role::MonthlyRent
-        });
+        }));
     }
     if any(&["sf", "area", "size", "sqm", "rentable", "square", "feet"]) {
-        return Some(Role::Area);
+        return Some(Some(Role::Area));
     }
     if any(&[
         "expiration",
@@ -243,7 +271,7 @@ pub fn role_of(header: &str) -> Option<Role> {
         "terminates",
         "termination",
     ]) {
-        return Some(Role::LeaseEnd);
+        return Some(Some(Role::LeaseEnd));
     }
     if any(&[
         "begin",
@@ -254,10 +282,10 @@ pub fn role_of(header: &str) -> Option<Role> {
         "starting",
         "inception",
     ]) {
-        return Some(Role::LeaseStart);
+        return Some(Some(Role::LeaseStart));
     }
     if only("date") || (has("date") && any(&["effective", "step", "change", "rent"])) {
-        return Some(Role::StepDate);
+        return Some(Some(Role::StepDate));
     }
     if any(&[
         "unit",
@@ -271,7 +299,7 @@ pub fn role_of(header: &str) -> Option<Role> {
         "store",
         "shop",
     ]) {
-        return Some(Role::Unit);
+        return Some(Some(Role::Unit));
     }
     if any(&[
         "tenant",
@@ -288,7 +316,7 @@ pub fn role_of(header: &str) -> Option<Role> {
         "licensee",
         "party",
     ]) {
-        return Some(Role::Tenant);
+        return Some(Some(Role::Tenant));
     }
     None
 }

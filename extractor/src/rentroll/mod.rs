@@ -5,6 +5,8 @@ mod body;
 pub mod columns;
 mod grid;
 mod header;
+pub mod header_model;
+pub mod matcher;
 pub mod portfolio;
 mod reconcile;
 mod rows;
@@ -16,14 +18,16 @@ use crate::model::Document;
 use crate::schema::{Evidence, Field, RentRoll};
 use grid::Grid;
 use header::Header;
+pub use matcher::HeaderMatcher;
 
-/// The rent roll in `doc`, or `None` when the document is not one.
-pub fn detect_and_extract(doc: &Document) -> Option<RentRoll> {
+/// The rent roll in `doc`, or `None` when the document is not one. `matcher`, when given,
+/// places header wordings the synonym table does not know.
+pub fn detect_and_extract(doc: &Document, matcher: Option<&dyn HeaderMatcher>) -> Option<RentRoll> {
     let candidates: Vec<(usize, Header)> = doc
         .tables
         .iter()
         .enumerate()
-        .filter_map(|(i, table)| header::find_header(&Grid::new(table)).map(|h| (i, h)))
+        .filter_map(|(i, table)| header::find_header(&Grid::new(table), matcher).map(|h| (i, h)))
         .collect();
     let best_roles = candidates
         .iter()
@@ -76,10 +80,31 @@ pub fn detect_and_extract(doc: &Document) -> Option<RentRoll> {
     if roll.rows.len() < least {
         return None;
     }
+    if (roll.property.is_none() || roll.as_of_date.is_none())
+        && let Some((i, _)) = candidates.iter().find(|(_, h)| h.roles() == best_roles)
+        && doc.tables[*i].sheet.is_none()
+    {
+        let page_title = title::read_page_title(doc, &doc.tables[*i]);
+        if roll.property.is_none() {
+            roll.property = page_title
+                .property
+                .map(|(name, e)| field(name.into(), 0.8, vec![e]));
+        }
+        if roll.as_of_date.is_none() {
+            roll.as_of_date = page_title
+                .as_of
+                .map(|(date, e)| field(date.format("%Y-%m-%d").to_string().into(), 0.9, vec![e]));
+        }
+    }
     if roll.property.is_none()
         && let Some(name) = title::property_from_key_values(doc)
     {
         roll.property = Some(field(name.into(), 0.6, vec![]));
+    }
+    // A PDF's pages are one report cut by page breaks: a floor's subtotal or the property total
+    // on a later page covers rows on earlier ones.
+    if doc.tables.iter().all(|t| t.sheet.is_none()) {
+        stated = vec![reconcile::Part::joined(stated)];
     }
     roll.totals = reconcile::totals(&roll.rows, &stated, &mut diagnostics);
     if !diagnostics.is_empty() {

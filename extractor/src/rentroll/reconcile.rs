@@ -14,6 +14,27 @@ pub struct Part<'a> {
     pub units: Vec<UnitRow<'a>>,
 }
 
+impl<'a> Part<'a> {
+    /// One part holding `parts` in order, each stated total still covering the rows above it.
+    pub fn joined(parts: Vec<Part<'a>>) -> Part<'a> {
+        let mut joined = Part {
+            body_totals: Vec::new(),
+            units: Vec::new(),
+        };
+        for part in parts {
+            let offset = joined.units.len();
+            joined
+                .body_totals
+                .extend(part.body_totals.into_iter().map(|mut t| {
+                    t.units_before += offset;
+                    t
+                }));
+            joined.units.extend(part.units);
+        }
+        joined
+    }
+}
+
 pub fn totals(
     rows: &[RentRollRow],
     parts: &[Part],

@@ -1,8 +1,10 @@
-//! The title block above a rent roll's header: the property's name and the "As Of" date.
+//! The title block above a rent roll's header: the property's name and the "As Of" date, from
+//! the rows above a sheet's header or the lines above a page report's first table.
 
 use super::grid::Grid;
-use super::values::{cell_date, parse_date};
-use crate::model::{Cell, Document};
+use super::values::{DateOrder, cell_date, order_evidence, parse_date, parse_date_in};
+use crate::model::{Cell, Document, Table};
+use crate::schema::Evidence;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -94,6 +96,47 @@ pub fn read_title<'a>(grid: &Grid<'a>, header_first_row: usize) -> Title<'a> {
     title
 }
 
+/// What a page report's title lines say, with the line each value came from.
+#[derive(Debug, Default)]
+pub struct PageTitle {
+    pub property: Option<(String, Evidence)>,
+    pub as_of: Option<(NaiveDate, Evidence)>,
+}
+
+/// The title block of a page report: the lines above `table` on its page.
+pub fn read_page_title(doc: &Document, table: &Table) -> PageTitle {
+    let (mut property, mut as_of) = (None, None);
+    let Some(page) = doc.pages.iter().find(|p| p.number == table.page) else {
+        return PageTitle::default();
+    };
+    let top = table.bbox.map_or(0.0, |b| b.y0);
+    for line in page.lines.iter().filter(|l| l.bbox.y1 <= top) {
+        let text = line.text.trim();
+        let evidence = || Evidence {
+            page: Some(page.number),
+            bbox: Some(line.bbox),
+            text: Some(text.to_string()),
+            ..Evidence::default()
+        };
+        if as_of.is_none()
+            && let Some(date) = AS_OF
+                .captures(text)
+                .and_then(|m| date_in(m.get(1).map_or("", |m| m.as_str())))
+        {
+            as_of = Some((date, evidence()));
+        } else if property.is_none()
+            && let Some(name) = PROPERTY_LABEL
+                .captures(text)
+                .and_then(|m| m.get(1))
+                .map(|m| m.as_str().trim())
+                .filter(|n| !n.is_empty())
+        {
+            property = Some((name.to_string(), evidence()));
+        }
+    }
+    PageTitle { property, as_of }
+}
+
 /// The property named in the document's key-value pairs (PDF title pages), if any.
 pub fn property_from_key_values(doc: &Document) -> Option<String> {
     doc.key_values.iter().find_map(|kv| {
@@ -134,10 +177,18 @@ fn is_column_banner(text: &str) -> bool {
 }
 
 fn date_in(text: &str) -> Option<NaiveDate> {
-    parse_date(text).or_else(|| {
+    let read = |t: &str| {
+        // A title date is read US-style unless it can only be day-first ("30/09/2024").
+        parse_date(t).or_else(|| {
+            (order_evidence(t) == Some(DateOrder::DayFirst))
+                .then(|| parse_date_in(t, DateOrder::DayFirst))
+                .flatten()
+        })
+    };
+    read(text).or_else(|| {
         DATE_IN_TEXT
             .find(text)
-            .and_then(|m| parse_date(m.as_str().replace("Sept", "Sep").as_str()))
+            .and_then(|m| read(m.as_str().replace("Sept", "Sep").as_str()))
     })
 }
 
@@ -154,6 +205,10 @@ mod tests {
         );
         assert_eq!(
             date_in("September 30, 2024"),
+            NaiveDate::from_ymd_opt(2024, 9, 30)
+        );
+        assert_eq!(
+            date_in("As at 30/09/2024"),
             NaiveDate::from_ymd_opt(2024, 9, 30)
         );
     }

@@ -1,6 +1,7 @@
 //! Typed readings of rent-roll cells: money in its print forms ("$1,234.50", "(1,234.50)",
-//! "1234.5"), US dates (MM/DD/YY, "Sep 01, 2019", Excel serials), areas with commas. A cell read
-//! from a spreadsheet brings its typed value; a cell read from a page brings only text.
+//! "1234.5"), dates (MM/DD/YY by default, DD/MM/YYYY where a column's values show it, "Sep 01,
+//! 2019", Excel serials), areas with commas. A cell read from a spreadsheet brings its typed
+//! value; a cell read from a page brings only text.
 
 use crate::model::{Cell, CellValue};
 use chrono::{Datelike, NaiveDate};
@@ -78,12 +79,60 @@ pub fn cell_area(cell: &Cell) -> Option<f64> {
     }
 }
 
+/// Which number comes first in a numeric date: the month (US, the default) or the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    #[default]
+    MonthFirst,
+    DayFirst,
+}
+
 /// The date in a cell: a date-typed cell, an Excel serial in a date column, or US date text.
 pub fn cell_date(cell: &Cell) -> Option<NaiveDate> {
+    cell_date_in(cell, DateOrder::MonthFirst)
+}
+
+/// The date in a cell, reading numeric date text in `order`.
+pub fn cell_date_in(cell: &Cell, order: DateOrder) -> Option<NaiveDate> {
     match &cell.value {
         Some(CellValue::Date(iso)) => NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok(),
         Some(CellValue::Number(n)) => excel_serial(*n),
-        _ => parse_date(&cell.text),
+        _ => parse_date_in(&cell.text, order),
+    }
+}
+
+/// What one date text says about its order: a first part over 12 can only be a day, a second
+/// part over 12 only a day after the month; "05/06/2024" says nothing.
+pub fn order_evidence(text: &str) -> Option<DateOrder> {
+    let parts: Vec<&str> = text.trim().split(['/', '-', '.']).collect();
+    if parts.len() != 3 || parts[..2].iter().any(|p| p.is_empty() || p.len() > 2) {
+        return None;
+    }
+    let first: u32 = parts[0].parse().ok()?;
+    let second: u32 = parts[1].parse().ok()?;
+    parts[2].parse::<u32>().ok()?;
+    match (first, second) {
+        (13..=31, 1..=12) => Some(DateOrder::DayFirst),
+        (1..=12, 13..=31) => Some(DateOrder::MonthFirst),
+        _ => None,
+    }
+}
+
+/// The order a column's date texts are written in, by their majority of unambiguous values;
+/// `None` when no value decides it.
+pub fn column_order<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<DateOrder> {
+    let (mut day_first, mut month_first) = (0usize, 0usize);
+    for text in texts {
+        match order_evidence(text) {
+            Some(DateOrder::DayFirst) => day_first += 1,
+            Some(DateOrder::MonthFirst) => month_first += 1,
+            None => {}
+        }
+    }
+    match day_first.cmp(&month_first) {
+        std::cmp::Ordering::Greater => Some(DateOrder::DayFirst),
+        std::cmp::Ordering::Less => Some(DateOrder::MonthFirst),
+        std::cmp::Ordering::Equal => None,
     }
 }
 
@@ -98,6 +147,11 @@ pub fn excel_serial(n: f64) -> Option<NaiveDate> {
 /// US date text: 09/01/2019, 9/1/19, 2019-09-01, "Sep 01, 2019", "September 1, 2019",
 /// "1-Sep-19", "Sep-19" is refused (no day).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    parse_date_in(text, DateOrder::MonthFirst)
+}
+
+/// Date text with numeric dates read in `order` (day-first also reads "30.09.2024").
+pub fn parse_date_in(text: &str, order: DateOrder) -> Option<NaiveDate> {
     let t = text.trim().trim_end_matches('.');
     if t.is_empty() || t.len() > 40 {
         return None;
@@ -105,14 +159,18 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     if let Ok(serial) = t.parse::<f64>() {
         return excel_serial(serial);
     }
-    let (parts, sep) = if t.contains('/') {
-        (t.split('/').collect::<Vec<_>>(), '/')
-    } else {
-        (t.split('-').collect::<Vec<_>>(), '-')
-    };
+    let sep = ['/', '.', '-']
+        .into_iter()
+        .find(|c| t.contains(*c))
+        .unwrap_or('-');
+    let parts: Vec<&str> = t.split(sep).collect();
     if parts.len() == 3 && parts[2].len() == 2 && parts[0].len() <= 2 {
         let year = two_digit_year(parts[2].parse().ok()?);
-        if let (Ok(m), Ok(d)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>()) {
+        if let (Ok(a), Ok(b)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>()) {
+            let (m, d) = match order {
+                DateOrder::MonthFirst => (a, b),
+                DateOrder::DayFirst => (b, a),
+            };
             return NaiveDate::from_ymd_opt(year, m, d);
         }
         if sep == '-' {
@@ -120,7 +178,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
             return NaiveDate::from_ymd_opt(year, month, parts[0].parse().ok()?);
         }
     }
-    for fmt in FORMATS {
+    let numeric = match order {
+        DateOrder::MonthFirst => MONTH_FIRST,
+        DateOrder::DayFirst => DAY_FIRST,
+    };
+    for fmt in numeric.iter().chain(FORMATS) {
         if let Ok(d) = NaiveDate::parse_from_str(t, fmt) {
             return (d.year() > 1900).then_some(d);
         }
@@ -128,10 +190,10 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
+const MONTH_FIRST: &[&str] = &["%m/%d/%Y", "%m-%d-%Y"];
+const DAY_FIRST: &[&str] = &["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"];
 const FORMATS: &[&str] = &[
     "%Y-%m-%d",
-    "%m/%d/%Y",
-    "%m-%d-%Y",
     "%b %d, %Y",
     "%B %d, %Y",
     "%b %d %Y",
@@ -218,6 +280,39 @@ mod tests {
         assert_eq!(parse_date("13/45/2019"), None);
         assert_eq!(parse_date("Vacant"), None);
         assert_eq!(parse_date("12"), None);
+    }
+
+    #[test]
+    fn day_first_dates_when_asked() {
+        let want = NaiveDate::from_ymd_opt(2019, 9, 30);
+        for t in [
+            "30/09/2019",
+            "30/9/19",
+            "30-09-2019",
+            "30.09.2019",
+            "2019-09-30",
+        ] {
+            assert_eq!(parse_date_in(t, DateOrder::DayFirst), want, "{t}");
+        }
+        assert_eq!(
+            parse_date_in("01/09/2019", DateOrder::DayFirst),
+            NaiveDate::from_ymd_opt(2019, 9, 1)
+        );
+        assert_eq!(parse_date("30/09/2019"), None);
+    }
+
+    #[test]
+    fn a_column_is_day_first_when_a_first_part_is_over_twelve() {
+        assert_eq!(
+            column_order(["05/06/2024", "25/06/2024", "01/07/2024"]),
+            Some(DateOrder::DayFirst)
+        );
+        assert_eq!(
+            column_order(["05/06/2024", "06/25/2024"]),
+            Some(DateOrder::MonthFirst)
+        );
+        assert_eq!(column_order(["05/06/2024", "Vacant", ""]), None);
+        assert_eq!(order_evidence("2024-06-25"), None);
     }
 
     #[test]

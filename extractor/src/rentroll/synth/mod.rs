@@ -1,12 +1,15 @@
 //! A seeded generator of realistic rent-roll exports for tests and benchmarks, in the layouts
 //! underwriters receive (Yardi with lease charges, MRI with building subtotals, residential
-//! RealPage/AppFolio CSV, Argus tenancy schedules with steps), with their traps: split headers,
-//! merged cells, subtotal, total and summary rows, vacant and month-to-month units, negative
-//! amounts, money printed as text, Windows-1252 text. Each export comes with the answers its
-//! generator knows, never ones read back from the file.
+//! RealPage/AppFolio CSV, Argus tenancy schedules with steps, a broker's tenancy-schedule PDF),
+//! with their traps: split headers, merged cells, subtotal, total and summary rows, vacant and
+//! month-to-month units, negative amounts, money printed as text, Windows-1252 text, day-first
+//! dates. Each export comes with the answers its generator knows, never ones read back from
+//! the file.
 
 mod argus;
+pub mod broker_pdf;
 mod mri;
+mod pdf_text;
 mod residential;
 mod yardi;
 
@@ -22,14 +25,17 @@ pub enum Layout {
     MriBuildingSubtotals,
     ResidentialCsv,
     ArgusSteps,
+    /// A PDF: read it through the normal ingestion (pdfium, layout tables), not as a sheet.
+    BrokerPdf,
 }
 
 impl Layout {
-    pub const ALL: [Layout; 4] = [
+    pub const ALL: [Layout; 5] = [
         Layout::YardiLeaseCharges,
         Layout::MriBuildingSubtotals,
         Layout::ResidentialCsv,
         Layout::ArgusSteps,
+        Layout::BrokerPdf,
     ];
 }
 
@@ -51,6 +57,8 @@ pub struct Generated {
     pub kind: MediaKind,
     pub bytes: Vec<u8>,
     pub expected: Expected,
+    /// Where each unit's row was printed (page layouts only).
+    pub placed: Vec<broker_pdf::Placed>,
 }
 
 /// One lease (or vacant unit) as the generator made it.
@@ -83,6 +91,7 @@ pub fn generate(layout: Layout, units: usize, seed: u64) -> Result<Generated, St
     let as_of = NaiveDate::from_ymd_opt(2024, 9, 30).ok_or("date")?;
     let residential = layout == Layout::ResidentialCsv;
     let leases = leases(&mut rng, units.max(1), residential, as_of);
+    let mut placed = Vec::new();
     let (bytes, stated_totals_match) = match layout {
         Layout::YardiLeaseCharges => yardi::write(&leases, &property, as_of, &mut rng)?,
         Layout::MriBuildingSubtotals => {
@@ -90,9 +99,16 @@ pub fn generate(layout: Layout, units: usize, seed: u64) -> Result<Generated, St
         }
         Layout::ResidentialCsv => residential::write(&leases, &property, as_of, &mut rng),
         Layout::ArgusSteps => argus::write(&leases, &property, as_of)?,
+        Layout::BrokerPdf => {
+            let day_first = seed % 2 == 1;
+            let (bytes, stated, rows) = broker_pdf::write_pdf(&leases, &property, as_of, day_first);
+            placed = rows;
+            (bytes, stated)
+        }
     };
     let (extension, kind) = match layout {
         Layout::ResidentialCsv => ("csv", MediaKind::Csv),
+        Layout::BrokerPdf => ("pdf", MediaKind::Pdf),
         _ => ("xlsx", MediaKind::Xlsx),
     };
     let monthly: Decimal = leases
@@ -113,6 +129,7 @@ pub fn generate(layout: Layout, units: usize, seed: u64) -> Result<Generated, St
             property,
             as_of,
         },
+        placed,
     })
 }
 
@@ -276,18 +293,24 @@ pub(crate) fn print_money(amount: Decimal) -> String {
     let cents = crate::rentroll::values::cents(amount.abs());
     let text = cents.to_string();
     let (whole, frac) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
+    let grouped = group_thousands(whole);
     if amount.is_sign_negative() && !amount.is_zero() {
         format!("(${grouped}.{frac})")
     } else {
         format!("${grouped}.{frac}")
     }
+}
+
+/// Digits with a comma every three from the right: "1234567" as "1,234,567".
+pub(crate) fn group_thousands(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    grouped
 }
 
 pub(crate) fn us_date(d: NaiveDate) -> String {
