@@ -165,13 +165,21 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Turns error responses that axum or tower produced without a body (405, 408, 413, 504...)
-/// into problem JSON, so every 4xx/5xx has the same shape.
+/// into problem JSON, so every 4xx/5xx has the same shape; a 413 also closes its connection.
 async fn problem_for_bare_errors(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
     let status = response.status();
+    if status == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        // The rest of the refused body is never read, so this connection cannot carry another
+        // request: say so, or a client may reuse it and see its next request cut off.
+        response.headers_mut().insert(
+            axum::http::header::CONNECTION,
+            axum::http::HeaderValue::from_static("close"),
+        );
+    }
     let is_problem = response
         .headers()
         .get(axum::http::header::CONTENT_TYPE)
