@@ -275,8 +275,12 @@ impl Worker {
         };
         let mut engine = match self.engine.take() {
             Some(engine) => engine,
+            // Tesseract prints its per-line complaints ("Image too small to scale") to stderr,
+            // which is the CLI's log channel: they go nowhere instead.
             None => Tesseract::new(Some(&self.tessdata.to_string_lossy()), Some("eng"))
-                .map_err(|e| ExtractError::MissingResource(format!("tesseract: {e}")))?,
+                .map_err(|e| ExtractError::MissingResource(format!("tesseract: {e}")))?
+                .set_variable("debug_file", "/dev/null")
+                .map_err(|e| fail("settings", &e))?,
         };
         engine.set_page_seg_mode(mode);
         let (w, h) = (image.width() as i32, image.height() as i32);
