@@ -338,34 +338,52 @@ fn trailing_number_words(text: &str) -> Option<(u32, usize)> {
     best
 }
 
+/// English number words below twenty, indexed by their value.
+pub(crate) const UNIT_WORDS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// The tens from twenty: `TENS_WORDS[0]` is "twenty".
+pub(crate) const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+/// Month names, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Parses an English cardinal or ordinal written in words ("three hundred sixty-nine",
 /// "eightyfive", "twenty first"); `None` when any word is not a number word.
 pub fn parse_number_words(text: &str) -> Option<u32> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     const ORDINALS: [(&str, u32); 12] = [
         ("first", 1),
         ("second", 2),
@@ -393,10 +411,10 @@ pub fn parse_number_words(text: &str) -> Option<u32> {
             continue;
         }
         let value = |w: &str| -> Option<u32> {
-            if let Some(i) = UNITS.iter().position(|u| *u == w) {
+            if let Some(i) = UNIT_WORDS.iter().position(|u| *u == w) {
                 return Some(i as u32);
             }
-            if let Some(i) = TENS.iter().position(|t| *t == w) {
+            if let Some(i) = TENS_WORDS.iter().position(|t| *t == w) {
                 return Some(20 + 10 * i as u32);
             }
             if let Some((_, v)) = ORDINALS.iter().find(|(o, _)| *o == w) {
@@ -406,12 +424,13 @@ pub fn parse_number_words(text: &str) -> Option<u32> {
             let stem = stem
                 .strip_suffix("ie")
                 .map_or(stem.to_string(), |s| format!("{s}y"));
-            UNITS
+            UNIT_WORDS
                 .iter()
                 .position(|u| *u == stem)
                 .map(|i| i as u32)
                 .or_else(|| {
-                    TENS.iter()
+                    TENS_WORDS
+                        .iter()
                         .position(|t| *t == stem)
                         .map(|i| 20 + 10 * i as u32)
                 })
@@ -425,9 +444,9 @@ pub fn parse_number_words(text: &str) -> Option<u32> {
             w => {
                 let v = value(w).or_else(|| {
                     // Joined compounds from OCR or typing: "eightyfive".
-                    let t = TENS.iter().position(|t| w.starts_with(t))?;
-                    let rest = &w[TENS[t].len()..];
-                    let u = UNITS[1..10].iter().position(|u| *u == rest)? as u32 + 1;
+                    let t = TENS_WORDS.iter().position(|t| w.starts_with(t))?;
+                    let rest = &w[TENS_WORDS[t].len()..];
+                    let u = UNIT_WORDS[1..10].iter().position(|u| *u == rest)? as u32 + 1;
                     Some(20 + 10 * t as u32 + u)
                 })?;
                 current += v;

@@ -4,25 +4,10 @@
 
 use regex::Regex;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::fields::patterns::{MONTH_NAMES, UNIT_WORDS};
 
-const NUMBER_WORDS: [&str; 13] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve",
-];
+/// The number words a duration is written with ("twelve (12) months").
+const NUMBER_WORDS: &[&str] = UNIT_WORDS.split_at(13).0;
 
 /// Byte ranges of every match of `pattern` (case-insensitive) in `text`.
 fn find_all(pattern: &str, text: &str) -> Vec<(usize, usize)> {
@@ -53,7 +38,7 @@ pub fn date(iso: &str, text: &str) -> Vec<(usize, usize)> {
     let [year, month, day] = parts[..] else {
         return vec![];
     };
-    let Some(name) = MONTHS.get(month.wrapping_sub(1) as usize) else {
+    let Some(name) = MONTH_NAMES.get(month.wrapping_sub(1) as usize) else {
         return vec![];
     };
     let abbrev = &name[..3];

@@ -5,45 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use rand::Rng;
 use rust_decimal::Decimal;
 
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::fields::patterns::{MONTH_NAMES, TENS_WORDS, UNIT_WORDS};
 
 /// `n` in lower-case words: "one hundred twenty-three thousand four hundred fifty-six".
 pub fn number(n: u64) -> String {
@@ -51,14 +13,18 @@ pub fn number(n: u64) -> String {
         let (h, rest) = (n / 100, n % 100);
         let tail = match rest {
             0 => String::new(),
-            r if r < 20 => ONES[r as usize].to_string(),
-            r if r % 10 == 0 => TENS[(r / 10) as usize].to_string(),
-            r => format!("{}-{}", TENS[(r / 10) as usize], ONES[(r % 10) as usize]),
+            r if r < 20 => UNIT_WORDS[r as usize].to_string(),
+            r if r % 10 == 0 => TENS_WORDS[(r / 10 - 2) as usize].to_string(),
+            r => format!(
+                "{}-{}",
+                TENS_WORDS[(r / 10 - 2) as usize],
+                UNIT_WORDS[(r % 10) as usize]
+            ),
         };
         match (h, tail.is_empty()) {
             (0, _) => tail,
-            (h, true) => format!("{} hundred", ONES[h as usize]),
-            (h, false) => format!("{} hundred {tail}", ONES[h as usize]),
+            (h, true) => format!("{} hundred", UNIT_WORDS[h as usize]),
+            (h, false) => format!("{} hundred {tail}", UNIT_WORDS[h as usize]),
         }
     }
     if n == 0 {
@@ -183,7 +149,7 @@ pub fn money(rng: &mut impl Rng, amount: Decimal) -> String {
 
 /// A date in one of the written forms leases use.
 pub fn date(rng: &mut impl Rng, d: NaiveDate) -> String {
-    let (m, day, y) = (MONTHS[d.month0() as usize], d.day(), d.year());
+    let (m, day, y) = (MONTH_NAMES[d.month0() as usize], d.day(), d.year());
     match rng.random_range(0..9) {
         0..=2 => format!("{m} {day}, {y}"),
         3 => format!("the {} day of {m}, {y}", ordinal_suffix(day)),
