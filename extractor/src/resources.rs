@@ -32,6 +32,25 @@ impl std::fmt::Display for MissingResource {
 }
 
 impl Resources {
+    /// The components a checkout installs under `root` (`make setup`), each replaced by its
+    /// environment override when set: `LEASEGRID_PDFIUM_DIR`, `LEASEGRID_TESSDATA_DIR` (or
+    /// tesseract's own `TESSDATA_PREFIX`), `LEASEGRID_MODEL_DIR`.
+    pub fn from_env_under(root: &Path) -> Resources {
+        let env = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        Resources {
+            pdfium_dir: env("LEASEGRID_PDFIUM_DIR").unwrap_or_else(|| root.join(".cache/pdfium")),
+            tessdata_dir: env("LEASEGRID_TESSDATA_DIR")
+                .or_else(|| env("TESSDATA_PREFIX"))
+                .unwrap_or_else(|| PathBuf::from("/usr/share/tesseract-ocr/5/tessdata")),
+            model_dir: env("LEASEGRID_MODEL_DIR")
+                .unwrap_or_else(|| root.join(".cache/models/all-MiniLM-L6-v2")),
+        }
+    }
+
     pub fn pdfium_library(&self) -> PathBuf {
         self.pdfium_dir.join("libpdfium.so")
     }

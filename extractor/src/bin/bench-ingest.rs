@@ -65,18 +65,7 @@ fn run(args: &[String]) -> Result<()> {
 }
 
 fn resources() -> Resources {
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    Resources {
-        pdfium_dir: env("LEASEGRID_PDFIUM_DIR").unwrap_or_else(|| ".cache/pdfium".into()),
-        tessdata_dir: env("LEASEGRID_TESSDATA_DIR")
-            .unwrap_or_else(|| "/usr/share/tesseract-ocr/5/tessdata".into()),
-        model_dir: env("LEASEGRID_MODEL_DIR")
-            .unwrap_or_else(|| ".cache/models/all-MiniLM-L6-v2".into()),
-    }
+    Resources::from_env_under(std::path::Path::new("."))
 }
 
 fn reader() -> Result<Reader> {

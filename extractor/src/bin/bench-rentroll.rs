@@ -19,7 +19,6 @@ use extractor::rentroll::header_model::EmbeddingMatcher;
 use extractor::rentroll::synth::{Generated, Layout, generate};
 use extractor::schema::UnitStatus;
 use extractor::{ExtractError, Resources};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -40,18 +39,7 @@ const UNKNOWN_HEADERS: [&str; 12] = [
 ];
 
 fn resources() -> Resources {
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    Resources {
-        pdfium_dir: env("LEASEGRID_PDFIUM_DIR").unwrap_or_else(|| ".cache/pdfium".into()),
-        tessdata_dir: env("LEASEGRID_TESSDATA_DIR")
-            .unwrap_or_else(|| "/usr/share/tesseract-ocr/5/tessdata".into()),
-        model_dir: env("LEASEGRID_MODEL_DIR")
-            .unwrap_or_else(|| ".cache/models/all-MiniLM-L6-v2".into()),
-    }
+    Resources::from_env_under(std::path::Path::new("."))
 }
 
 fn read(reader: &Reader, generated: &Generated) -> Result<Document, ExtractError> {

@@ -8,24 +8,10 @@ use extractor::{Document, Resources};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-fn dir_from_env(var: &str) -> Option<PathBuf> {
-    std::env::var_os(var)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-}
-
 /// The checkout's components, or the environment's overrides (as `functions::resources` finds
 /// them for the binaries).
 pub fn resources() -> Resources {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    Resources {
-        pdfium_dir: dir_from_env("LEASEGRID_PDFIUM_DIR")
-            .unwrap_or_else(|| root.join(".cache/pdfium")),
-        tessdata_dir: dir_from_env("LEASEGRID_TESSDATA_DIR")
-            .or_else(|| dir_from_env("TESSDATA_PREFIX"))
-            .unwrap_or_else(|| PathBuf::from("/usr/share/tesseract-ocr/5/tessdata")),
-        model_dir: root.join(".cache/models/all-MiniLM-L6-v2"),
-    }
+    Resources::from_env_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
 }
 
 /// One reader per test binary, as in the service: engines are started once.
