@@ -1,7 +1,9 @@
 //! The whole extraction of one document: read it, then abstract it as a rent roll, a lease or a
 //! custom template. `Extractor` is built once per process and shared by worker threads.
 
+use crate::fields::AbstractOptions;
 use crate::ingest::{Progress, ReadOptions, Reader};
+use crate::ml::lazy::LazyFieldModel;
 use crate::model::{Document, MediaKind};
 use crate::rentroll::HeaderMatcher;
 use crate::rentroll::header_model::LazyHeaderMatcher;
@@ -14,6 +16,8 @@ pub struct Extractor {
     reader: Reader,
     /// Rent-roll headers the synonym table does not know; loads MiniLM on first need.
     header_matcher: LazyHeaderMatcher,
+    /// The trained field model (span head behind its per-field gates); loads on first need.
+    field_model: LazyFieldModel,
 }
 
 impl Extractor {
@@ -21,7 +25,21 @@ impl Extractor {
         Ok(Extractor {
             reader: Reader::new(resources, options)?,
             header_matcher: LazyHeaderMatcher::new(&resources.model_dir),
+            field_model: LazyFieldModel::from_env(&resources.model_dir),
         })
+    }
+
+    /// The same extractor with another field model (`LazyFieldModel::off()` for rules alone).
+    pub fn with_field_model(self, field_model: LazyFieldModel) -> Self {
+        Extractor {
+            field_model,
+            ..self
+        }
+    }
+
+    /// Whether the field model has been loaded (it is on the first lease or template).
+    pub fn field_model_loaded(&self) -> bool {
+        self.field_model.is_loaded()
     }
 
     /// Whether the header model has been loaded (it is only when a rent roll needs it).
@@ -58,7 +76,12 @@ impl Extractor {
         progress: &dyn Fn(Progress),
     ) -> Result<Extraction, ExtractError> {
         let doc = self.read(bytes, filename, progress)?;
-        abstract_read_document_with(&doc, template, Some(&self.header_matcher))
+        abstract_read(
+            &doc,
+            template,
+            Some(&self.header_matcher),
+            Some(&self.field_model),
+        )
     }
 }
 
@@ -77,6 +100,16 @@ pub fn abstract_read_document_with(
     doc: &Document,
     template: Option<&str>,
     header_matcher: Option<&dyn HeaderMatcher>,
+) -> Result<Extraction, ExtractError> {
+    abstract_read(doc, template, header_matcher, None)
+}
+
+/// `abstract_read_document_with`, with the field model joining the rules where its gates say.
+fn abstract_read(
+    doc: &Document,
+    template: Option<&str>,
+    header_matcher: Option<&dyn HeaderMatcher>,
+    field_model: Option<&LazyFieldModel>,
 ) -> Result<Extraction, ExtractError> {
     let mut extraction = Extraction {
         schema_version: SCHEMA_VERSION,
@@ -103,7 +136,11 @@ pub fn abstract_read_document_with(
         extraction.rent_roll = Some(roll);
         return Ok(extraction);
     }
-    let result = crate::fields::abstract_document(doc, template)?;
+    let options = AbstractOptions {
+        model: field_model.and_then(LazyFieldModel::get),
+        calibration: None,
+    };
+    let result = crate::fields::abstract_document_with(doc, template, &options)?;
     extraction.kind = result.kind;
     extraction.diagnostics.extend(result.diagnostics);
     match custom {

@@ -77,6 +77,13 @@ impl Gates {
         })
     }
 
+    /// Whether any field asks the model for anything (else it need not be loaded).
+    pub fn ask_anything(&self) -> bool {
+        std::iter::once(&self.default)
+            .chain(self.templates.values().flat_map(BTreeMap::values))
+            .any(|g| g.join != Join::Off || g.rerank)
+    }
+
     /// The gate of `field` in `template`.
     pub fn gate(&self, template: &str, field: &str) -> Gate {
         self.templates
@@ -107,6 +114,8 @@ mod tests {
         );
         assert_eq!(gates.gate("lease", "landlord"), Gate::default());
         assert_eq!(gates.gate("kleister-nda", "tenant"), Gate::default());
+        assert!(gates.ask_anything());
+        assert!(!Gates::default().ask_anything());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! re-ranking and span answers on the model thread) and the writer of their training data.
 
 pub mod candle_model;
+pub mod lazy;
 pub mod locate;
 pub mod training_data;
 
