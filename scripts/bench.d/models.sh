@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
-# Model benchmark: MiniLM encoder throughput, and the model's seconds per lease (question
-# embedding, re-ranking of lexical shortlists, one span read per field) on the development leases.
+# The field model's cost (release build): seconds per document end to end (`leasegrid extract`:
+# read + abstract) with the rules alone (LEASEGRID_FIELD_MODEL=off) and with the shipped gated span
+# model (the default; its load is included), on the development leases and the longest of a
+# seeded batch of generated leases (~45 native pages, the 5 s budget's document).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-DATA="${LEASEGRID_DATA:-../shared/data}"
-QUESTIONS="$(mktemp)"
-trap 'rm -f "$QUESTIONS"' EXIT
-# The lease fields the span model is asked about, phrased as `leasegrid train-data` phrases them.
-cat > "$QUESTIONS" <<'Q'
-Who is the landlord (lessor)?
-Who is the tenant (lessee)?
-What is the address of the premises?
-What is the commencement date of the lease?
-What is the expiration date of the lease?
-What is the term months of the lease?
-What is the base rent of the lease?
-What is the security deposit of the lease?
-Which state's law governs the lease?
-What is the permitted use of the lease?
-Q
-docs=()
-for f in "$DATA"/leases/*.txt; do docs+=(--document "$f"); done
-cargo run -q --release -p ml-models --bin bench -- --questions "$QUESTIONS" "${docs[@]}"
+export OMP_THREAD_LIMIT=1
+cargo build --release -q -p api --bin leasegrid
+bin="${CARGO_TARGET_DIR:-target}/release/leasegrid"
+data="${LEASEGRID_DATA:-../shared/data}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" synth-leases --out "$work/synth" --count 80 --seed 45 >/dev/null 2>&1
+longest=$(for p in "$work"/synth/*.pdf; do
+  printf '%s %s\n' "$(pdfinfo "$p" | awk '/^Pages:/ {print $2}')" "$p"
+done | sort -n | tail -1 | cut -d' ' -f2)
+seconds() {
+  { /usr/bin/time -f '%e' env LEASEGRID_FIELD_MODEL="$1" "$bin" extract "$2" --format json \
+    > "$work/out-$1.json" 2>/dev/null; } 2>&1 | tail -1
+}
+printf '| document | pages | rules only s | rules + gated model s | fields changed by the model |\n'
+printf '|---|---|---|---|---|\n'
+for pdf in "$data"/leases/*.pdf "$longest"; do
+  off=$(seconds off "$pdf")
+  on=$(seconds on "$pdf")
+  changed=$(python3 -c '
+import json, sys
+a, b = (json.load(open(p)).get("lease") or {} for p in sys.argv[1:])
+print(sum(a[k]["value"] != b[k]["value"] for k in a if k in b))' "$work/out-off.json" "$work/out-on.json")
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  printf '| %s | %s | %s | %s | %s |\n' "$(basename "$pdf" .pdf)" "$pages" "$off" "$on" "$changed"
+done

@@ -157,3 +157,109 @@ fn reranked(ctx: &Context, model: &dyn FieldModel, query: &str) -> Vec<Range<usi
         _ => pool.into_iter().take(LEXICAL_READS).collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ExtractError;
+    use crate::field_model::SpanPrediction;
+    use crate::fields::model_gate::{Gate, Gates};
+    use crate::fields::retrieve::Index;
+    use crate::fields::text::{DocText, document_from_text};
+    use serde_json::json;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Answers every question with the first "March 1, 2024" of the passages, counting calls.
+    struct Fixed {
+        gates: Gates,
+        calls: AtomicUsize,
+    }
+
+    impl FieldModel for Fixed {
+        fn rerank(&self, _query: &str, passages: &[&str]) -> Result<Vec<f32>, ExtractError> {
+            Ok(vec![0.5; passages.len()])
+        }
+
+        fn predict_spans(
+            &self,
+            _question: &str,
+            passages: &[&str],
+        ) -> Result<Vec<SpanPrediction>, ExtractError> {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            Ok(passages
+                .iter()
+                .enumerate()
+                .find_map(|(i, p)| {
+                    p.find("March 1, 2024").map(|start| SpanPrediction {
+                        passage: i,
+                        start,
+                        end: start + "March 1, 2024".len(),
+                        score: 0.9,
+                    })
+                })
+                .into_iter()
+                .collect())
+        }
+
+        fn gate(&self, template: &str, field: &str) -> Gate {
+            self.gates.gate(template, field)
+        }
+    }
+
+    const TEXT: &str = "The rent commencement date is March 1, 2024. Rent is due monthly.";
+
+    /// The values `join` leaves for a field whose rules proposed `rules`, and the model's calls.
+    fn joined(mode: Join, rules: &[&str]) -> (Vec<serde_json::Value>, usize) {
+        let doc = document_from_text("lease.txt", TEXT);
+        let text = DocText::new(&doc);
+        let index = Index::new(text.as_str());
+        let model = Arc::new(Fixed {
+            gates: Gates::everywhere(Gate {
+                join: mode,
+                rerank: false,
+            }),
+            calls: AtomicUsize::new(0),
+        });
+        let ctx = Context::new(&text, &index, Some(model.clone() as Arc<dyn FieldModel>));
+        let field = TemplateField {
+            name: "rent_commencement_date".into(),
+            kind: FieldType::Date,
+            description: "the date rent starts".into(),
+            repeatable: false,
+        };
+        let mut cands: Vec<Candidate> = rules
+            .iter()
+            .map(|v| ctx.candidate(json!(v), 0..4, Source::Clause, 1.0))
+            .collect();
+        join(&ctx, "lease", &field, "rent commencement date", &mut cands);
+        let values = cands.into_iter().map(|c| c.value).collect();
+        (values, model.calls.load(Ordering::SeqCst))
+    }
+
+    #[test]
+    fn the_gate_decides_whether_and_how_the_model_joins() {
+        let (values, calls) = joined(Join::Off, &[]);
+        assert!(values.is_empty());
+        assert_eq!(calls, 0);
+
+        let (values, calls) = joined(Join::Fallback, &[]);
+        assert_eq!(values, [json!("2024-03-01")]);
+        assert_eq!(calls, 1);
+        let (values, calls) = joined(Join::Fallback, &["2024-04-01"]);
+        assert_eq!(values, [json!("2024-04-01")]);
+        assert_eq!(calls, 0, "rules answered: the model is not asked");
+
+        let (values, _) = joined(Join::Agree, &["2024-04-01"]);
+        assert_eq!(
+            values,
+            [json!("2024-04-01")],
+            "a disagreeing answer is dropped"
+        );
+        let (values, _) = joined(Join::Agree, &["2024-03-01"]);
+        assert_eq!(values, [json!("2024-03-01"), json!("2024-03-01")]);
+
+        let (values, _) = joined(Join::Full, &["2024-04-01"]);
+        assert_eq!(values, [json!("2024-04-01"), json!("2024-03-01")]);
+    }
+}
