@@ -188,9 +188,10 @@ pub struct EvalArgs {
     /// file (the committed one is `extractor/src/fields/calibration.json`).
     #[arg(long)]
     pub fit_calibration: Option<PathBuf>,
-    /// Which model joins the rules, for the ablation: none, retrieval (encoder re-ranking) or
-    /// span (re-ranking plus the trained span head).
-    #[arg(long, value_enum, default_value = "none")]
+    /// Which model joins the rules, for the ablation: none, retrieval (encoder re-ranking of
+    /// every field) or span (the trained span head behind its shipped per-field gates, as the
+    /// product runs it).
+    #[arg(long, value_enum, default_value = "span")]
     pub model: ModelChoice,
     /// Folder of the trained span head (`span.safetensors`, `span.json`).
     #[arg(
