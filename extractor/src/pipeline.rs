@@ -76,8 +76,17 @@ impl Extractor {
         progress: &dyn Fn(Progress),
     ) -> Result<Extraction, ExtractError> {
         let doc = self.read(bytes, filename, progress)?;
+        self.abstract_read(&doc, template)
+    }
+
+    /// Abstracts a document this extractor read, with its header and field models.
+    pub fn abstract_read(
+        &self,
+        doc: &Document,
+        template: Option<&str>,
+    ) -> Result<Extraction, ExtractError> {
         abstract_read(
-            &doc,
+            doc,
             template,
             Some(&self.header_matcher),
             Some(&self.field_model),

@@ -63,8 +63,7 @@ fn extract_one(extractor: &Extractor, file: &Path, args: &ExtractArgs) -> anyhow
         OutputFormat::Layout => json(&doc, one_line)?,
         OutputFormat::Json | OutputFormat::Kleister => {
             let template = args.template.as_deref().map(template_text).transpose()?;
-            let extraction =
-                extractor::pipeline::abstract_read_document(&doc, template.as_deref())?;
+            let extraction = extractor.abstract_read(&doc, template.as_deref())?;
             write_exports(extractor, &bytes, &extraction, args)?;
             if args.format == OutputFormat::Kleister {
                 extractor::fields::kleister_line(&extraction)
