@@ -1,5 +1,6 @@
 //! The candle `FieldModel` with the real MiniLM weights and the shipped span model: re-ranking
-//! puts the passage that answers first, and span answers are well-formed byte ranges.
+//! puts the passage that answers first, span answers are well-formed byte ranges, and the
+//! product's lazy model loads behind its shipped gates (and not at all when they ask nothing).
 
 use extractor::field_model::FieldModel;
 use extractor::ml::CandleFieldModel;
@@ -64,4 +65,33 @@ fn a_missing_span_model_is_a_missing_resource() {
         matches!(err, extractor::ExtractError::MissingResource(_)),
         "{err}"
     );
+}
+
+#[test]
+fn the_product_model_loads_behind_its_shipped_gates() {
+    use extractor::fields::model_gate::Join;
+    use extractor::ml::lazy::LazyFieldModel;
+
+    assert!(LazyFieldModel::off().get().is_none());
+    let lazy = LazyFieldModel::new(&model_dir(), &shipped_span_dir());
+    assert!(!lazy.is_loaded(), "nothing loads before the first need");
+    let model = lazy.get().expect("the shipped model loads");
+    assert!(lazy.is_loaded());
+    assert!(model.answers_spans());
+    // Fields the gates leave to the rules are never asked.
+    assert_eq!(model.gate("lease", "landlord").join, Join::Off);
+    assert_eq!(model.gate("some-template", "anything").join, Join::Off);
+
+    // Gates that ask nothing of the model leave it unloaded; a folder without gates is refused.
+    let dir = std::env::temp_dir().join(format!("lazy-model-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["span.safetensors", "span.json"] {
+        std::fs::copy(shipped_span_dir().join(f), dir.join(f)).unwrap();
+    }
+    assert!(LazyFieldModel::new(&model_dir(), &dir).get().is_none());
+    std::fs::write(dir.join("gates.json"), r#"{"default": {"join": "off"}}"#).unwrap();
+    let closed = LazyFieldModel::new(&model_dir(), &dir);
+    assert!(closed.get().is_none());
+    assert!(!closed.is_loaded());
+    std::fs::remove_dir_all(&dir).unwrap();
 }
