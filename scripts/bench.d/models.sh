@@ -16,8 +16,8 @@ longest=$(for p in "$work"/synth/*.pdf; do
   printf '%s %s\n' "$(pdfinfo "$p" | awk '/^Pages:/ {print $2}')" "$p"
 done | sort -n | tail -1 | cut -d' ' -f2)
 seconds() {
-  { /usr/bin/time -f '%e' env LEASEGRID_FIELD_MODEL="$1" "$bin" extract "$2" --format json \
-    > "$work/out-$1.json" 2>/dev/null; } 2>&1 | tail -1
+  { /usr/bin/time -f '%e' env LEASEGRID_FIELD_MODEL="$1" LEASEGRID_LOG=error \
+    "$bin" extract "$2" --format json > "$work/out-$1.json"; } 2>&1 | tail -1
 }
 printf '| document | pages | rules only s | rules + gated model s | fields changed by the model |\n'
 printf '|---|---|---|---|---|\n'
