@@ -171,19 +171,25 @@ impl Worker {
         let started = Instant::now();
         if !upright {
             let page = prepare(image, dpi, 0, false);
-            return self.read(&page, dpi, PageSegMode::PsmAuto);
+            return tracing::debug_span!("ocr.recognize")
+                .in_scope(|| self.read(&page, dpi, PageSegMode::PsmAuto));
         }
         let mut page = prepare(image.clone(), dpi, 0, true);
-        let mut best = self.read(&page, dpi, PageSegMode::PsmAuto)?;
+        let mut best = tracing::debug_span!("ocr.recognize")
+            .in_scope(|| self.read(&page, dpi, PageSegMode::PsmAuto))?;
         let mut passes = 1;
         // The orientation detector is asked only when lines run down the page (a quarter turn
         // shows in the ink profile) or the reading is poor (upside down reads as garbage).
         let poor = best.confidence.is_none_or(|c| c < DOUBTFUL_CONFIDENCE);
-        if poor || looks_sideways(&image, dpi) {
-            let rotation = self.orientation(&image, dpi);
+        let sideways =
+            || tracing::debug_span!("ocr.sideways").in_scope(|| looks_sideways(&image, dpi));
+        if poor || sideways() {
+            let rotation =
+                tracing::debug_span!("ocr.orientation").in_scope(|| self.orientation(&image, dpi));
             if rotation != 0 {
                 let turned = prepare(image, dpi, rotation, true);
-                let read = self.read(&turned, dpi, PageSegMode::PsmAuto)?;
+                let read = tracing::debug_span!("ocr.turned_pass")
+                    .in_scope(|| self.read(&turned, dpi, PageSegMode::PsmAuto))?;
                 passes += 1;
                 // Tesseract reads vertical lines too, so a turned page can read nearly as well
                 // both ways; the detector's turn wins unless it reads clearly worse (a drawing
@@ -200,7 +206,8 @@ impl Worker {
             }
         }
         if is_doubtful(&best) {
-            let read = self.read(&page, dpi, PageSegMode::PsmSingleBlock)?;
+            let read = tracing::debug_span!("ocr.second_pass")
+                .in_scope(|| self.read(&page, dpi, PageSegMode::PsmSingleBlock))?;
             passes += 1;
             if block_reads_better(&read, &best) {
                 best = read;
@@ -317,13 +324,15 @@ fn prepare(image: GrayImage, dpi: u32, rotation: u16, deskew: bool) -> Prepared 
     };
     let mut skew = 0.0;
     if deskew {
-        let found = detect_skew(&image, dpi, MAX_SKEW_DEGREES);
+        let found = tracing::debug_span!("ocr.skew_detect")
+            .in_scope(|| detect_skew(&image, dpi, MAX_SKEW_DEGREES));
         if found.abs() >= MIN_DESKEW_DEGREES {
-            image = raster::rotate_small(&image, found);
+            image =
+                tracing::debug_span!("ocr.deskew").in_scope(|| raster::rotate_small(&image, found));
             skew = found;
         }
     }
-    let cleaned = cleanup::clean(&mut image, dpi);
+    let cleaned = tracing::debug_span!("ocr.cleanup").in_scope(|| cleanup::clean(&mut image, dpi));
     Prepared {
         image,
         rotation,
