@@ -27,7 +27,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let clock = StageClock::default();
     let stages = filter::filter_fn(|meta| meta.name().starts_with(STAGE_PREFIX));
-    let subscriber = tracing_subscriber::registry().with(clock.clone().with_filter(stages));
+    // BENCH_LOG (a `tracing` filter, e.g. `extractor=debug`) shows the reader's own log.
+    let log = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_filter(filter::EnvFilter::from_env("BENCH_LOG"));
+    let subscriber = tracing_subscriber::registry()
+        .with(clock.clone().with_filter(stages))
+        .with(log);
     if tracing::subscriber::set_global_default(subscriber).is_err() {
         eprintln!("bench-ingest: stage timings are unavailable");
     }
