@@ -161,7 +161,7 @@ fn label_candidates(ctx: &Context, keys: &[&str], kind: FieldType) -> Vec<Candid
 }
 
 fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = ctx
+    let preamble: Vec<Candidate> = ctx
         .parties
         .iter()
         .filter(|p| p.role.as_deref().and_then(lease_role) == Some(role))
@@ -174,12 +174,33 @@ fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
             )
         })
         .collect();
-    out.extend(
-        label_candidates(ctx, keys, FieldType::Party)
-            .into_iter()
-            .filter(|c| c.value.as_str().is_some_and(is_name_like)),
-    );
+    let labelled = label_candidates(ctx, keys, FieldType::Party)
+        .into_iter()
+        .filter(|c| c.value.as_str().is_some_and(is_name_like));
+    let mut out = preamble.clone();
+    out.extend(labelled.map(|c| reconcile_with_preamble(c, &preamble)));
     out
+}
+
+/// A cover or summary page's name for a party, reconciled with the preamble's: the preamble's
+/// "between X ... ("Landlord")" clause is the operative statement of who the party is, so the
+/// same name misspelt or in capitals elsewhere ("ACME HOLDNGS LLC") takes the preamble's
+/// better-formed spelling and agrees with it, and a different name ranks below it.
+fn reconcile_with_preamble(mut c: Candidate, preamble: &[Candidate]) -> Candidate {
+    if preamble.is_empty() {
+        return c;
+    }
+    let name = c.value.as_str().unwrap_or_default();
+    let same = preamble.iter().find(|p| {
+        p.value
+            .as_str()
+            .is_some_and(|p| crate::fields::fuzzy::same_name(p, name))
+    });
+    match same {
+        Some(p) => c.value = p.value.clone(),
+        None => c.strength *= 0.8,
+    }
+    c
 }
 
 /// A label's value that names an entity rather than an address line or a note.

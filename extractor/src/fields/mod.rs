@@ -4,6 +4,7 @@
 pub mod calibration;
 pub mod candidates;
 pub mod engine;
+pub mod fuzzy;
 pub mod gold;
 pub mod kleister;
 pub mod labels;

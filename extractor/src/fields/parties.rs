@@ -39,7 +39,7 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 /// The parties named by the first "between ... and ..." passage (or a "PARTIES:" block) within
 /// the opening `window` bytes of `text`.
 pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
-    let head_end = floor_char_boundary(text, window.min(text.len()));
+    let head_end = opening_end(text, window);
     let head = &text[..head_end];
     for m in BETWEEN.find_iter(head) {
         let start = m.end();
@@ -72,6 +72,24 @@ pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
         }
     }
     vec![]
+}
+
+/// Where the opening `window` bytes of prose end: a table of contents (lines with dot leaders
+/// or ending in a page number after a run of dots) is skipped in the count, so a long contents
+/// page does not push the preamble out of reach.
+fn opening_end(text: &str, window: usize) -> usize {
+    let mut prose = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.contains("....") && !line.contains(". . . .") {
+            prose += line.len();
+        }
+        at += line.len();
+        if prose >= window {
+            return floor_char_boundary(text, (at - (prose - window)).min(text.len()));
+        }
+    }
+    text.len()
 }
 
 static MADE_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -666,15 +684,27 @@ pub fn has_company_suffix(name: &str) -> bool {
         .any(|w| FORMS.contains(&w.as_str()))
 }
 
-/// The role a defined name gives a lease party.
+/// The role a defined name gives a lease party; a role word with one letter misread by OCR
+/// ("Landiord", "Tenaut") still names its role.
 pub fn lease_role(role: &str) -> Option<&'static str> {
     let r = role.to_lowercase();
+    let names = |targets: &[&str]| {
+        r.split(|c: char| !c.is_alphabetic()).any(|w| {
+            targets
+                .iter()
+                .any(|t| crate::fields::fuzzy::is_misread(w, t))
+        })
+    };
     if r.contains("landlord") || r.contains("lessor") || r == "owner" {
         Some("landlord")
     } else if r.contains("tenant") || r.contains("lessee") {
         Some("tenant")
     } else if r.contains("guarant") {
         Some("guarantor")
+    } else if names(&["landlord", "lessor"]) {
+        Some("landlord")
+    } else if names(&["tenant", "lessee"]) {
+        Some("tenant")
     } else {
         None
     }
@@ -721,6 +751,25 @@ mod tests {
         let got = names(t2);
         assert_eq!(got[0].0, "John Doe and Mary Doe");
         assert_eq!(got[1].0, "Sun Power III, LLC");
+    }
+
+    #[test]
+    fn a_contents_page_does_not_hide_the_preamble_and_a_misread_role_still_counts() {
+        let contents: String = (1..=60)
+            .map(|i| format!("{i}. Article {i} {}{i}\n", ".".repeat(90)))
+            .collect();
+        let t = format!(
+            "LEASE AGREEMENT\nBETWEEN:\nACME HOLDNGS LLC, LANDLORD\nAND\nBLUE FISH LLC, TENANT\n{contents}This Lease is made by and between Acme Holdings, LLC, having an address of (Landiord), and Blue Fish LLC, a Delaware company (\u{201c}Tenant\u{201d}).\n"
+        );
+        assert!(t.find("by and between").is_some_and(|i| i > 6000));
+        let got = preamble_parties(&t, 6000);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].name, "Acme Holdings, LLC");
+        assert_eq!(
+            got[0].role.as_deref().and_then(lease_role),
+            Some("landlord")
+        );
+        assert_eq!(got[1].role.as_deref().and_then(lease_role), Some("tenant"));
     }
 
     #[test]
