@@ -1,6 +1,7 @@
 //! Field extraction: candidates from the layout, normalized, validated and scored, for the
 //! built-in `lease` template and user templates.
 
+pub mod amendment;
 pub mod calibration;
 pub mod candidates;
 pub mod engine;
@@ -109,6 +110,8 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         .then_some((&rent, &start, &end));
     let schedule = rent::rent_schedule(ctx, &rows, flat);
     chosen.insert("rent_schedule".into(), score::choose(&schedule));
+    rent_from_commencement(&mut chosen);
+    let amended = apply_amendments(ctx, &mut chosen);
 
     let mut fields: FieldMap = chosen
         .iter()
@@ -119,7 +122,10 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
             )
         })
         .collect();
-    let checks = validate::check(&fields);
+    let mut checks = validate::check(&fields);
+    checks
+        .diagnostics
+        .extend(amended.iter().map(|a| a.diagnostic.clone()));
     let mut raw_scores = BTreeMap::new();
     for (name, s) in &chosen {
         let factor = checks.factor(name);
@@ -129,7 +135,7 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         );
         raw_scores.insert(name.clone(), s.as_ref().map(|s| s.raw * factor));
     }
-    let critical = rent::critical_dates(&fields);
+    let critical = with_amendments(rent::critical_dates(&fields), &amended);
     let absent = calibration.for_field("critical_dates").absent;
     let critical_field = if critical.is_null() {
         Field::absent(absent)
@@ -155,6 +161,127 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         raw_scores,
         diagnostics: checks.diagnostics,
     }
+}
+
+/// Rent commences with the term unless the lease defers it: with no rent commencement date
+/// stated and no free-rent or abatement period, the rent commencement date is the commencement
+/// date, on the commencement's evidence.
+fn rent_from_commencement(chosen: &mut BTreeMap<String, Option<score::Scored>>) {
+    let stated = |name: &str| chosen.get(name).is_some_and(Option::is_some);
+    if stated("rent_commencement_date") || stated("free_rent") {
+        return;
+    }
+    let Some(Some(start)) = chosen.get("commencement_date").cloned() else {
+        return;
+    };
+    chosen.insert(
+        "rent_commencement_date".into(),
+        Some(score::Scored {
+            raw: start.raw * 0.9,
+            ..start
+        }),
+    );
+}
+
+/// An amendment applied to the abstract.
+struct Applied {
+    diagnostic: Diagnostic,
+    /// The critical date it adds: `{date, kind: "amendment", description}`.
+    critical: Value,
+}
+
+/// Applies the last amendment that moves the expiration: the amended expiration (and the term
+/// it gives, from the commencement or as the original term plus the extension) replace the
+/// lease's own, with evidence on the amendment.
+fn apply_amendments(
+    ctx: &Context,
+    chosen: &mut BTreeMap<String, Option<score::Scored>>,
+) -> Vec<Applied> {
+    let found = amendment::find(ctx.str());
+    let Some((a, (new_end, span))) = found
+        .iter()
+        .rev()
+        .find_map(|a| a.expiration.clone().map(|e| (a, e)))
+    else {
+        return vec![];
+    };
+    let date_of = |name: &str, chosen: &BTreeMap<String, Option<score::Scored>>| {
+        chosen
+            .get(name)
+            .and_then(|s| s.as_ref())
+            .and_then(|s| s.value.as_str())
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
+    let old_end = date_of("expiration_date", chosen);
+    if old_end == Some(new_end) {
+        return vec![];
+    }
+    // The amendment naming the expiration it replaces, and that being the one the lease
+    // states, confirms both readings.
+    let confirmed = a.replaces.is_some() && a.replaces == old_end;
+    let raw = if confirmed { 0.9 } else { 0.8 };
+    let evidence = vec![ctx.text.evidence(span)];
+    let old_term = chosen
+        .get("term_months")
+        .and_then(|s| s.as_ref())
+        .and_then(|s| s.value.as_u64())
+        .and_then(|t| u32::try_from(t).ok());
+    let term = date_of("commencement_date", chosen)
+        .and_then(|start| amendment::whole_months(start, new_end))
+        .or_else(|| Some(old_term? + a.extension_months?));
+    chosen.insert(
+        "expiration_date".into(),
+        Some(score::Scored {
+            value: typed::date_value(new_end),
+            evidence: evidence.clone(),
+            raw,
+        }),
+    );
+    if let Some(term) = term {
+        chosen.insert(
+            "term_months".into(),
+            Some(score::Scored {
+                value: Value::from(term),
+                evidence,
+                raw: raw * 0.95,
+            }),
+        );
+    }
+    let dated = a.date.map_or(String::new(), |d| format!(" dated {d}"));
+    let from = old_end.map_or(String::new(), |d| format!(" from {d}"));
+    let message = format!(
+        "{}{dated} amends the expiration date{from} to {new_end}; expiration_date and term_months report the amended values",
+        a.title
+    );
+    let page = ctx
+        .text
+        .evidence(a.range.start..a.range.start + a.title.len())
+        .page;
+    vec![Applied {
+        critical: serde_json::json!({
+            "date": typed::date_value(a.date.unwrap_or(new_end)),
+            "kind": "amendment",
+            "description": message.clone(),
+        }),
+        diagnostic: Diagnostic::info(page, message),
+    }]
+}
+
+/// The critical dates with the amendments' added, in date order.
+fn with_amendments(critical: Value, amended: &[Applied]) -> Value {
+    if amended.is_empty() {
+        return critical;
+    }
+    let mut all: Vec<Value> = match critical {
+        Value::Array(v) => v,
+        _ => vec![],
+    };
+    all.extend(amended.iter().map(|a| a.critical.clone()));
+    all.sort_by(|a, b| {
+        let day = |v: &Value| v.get("date").and_then(Value::as_str).map(str::to_string);
+        day(a).cmp(&day(b))
+    });
+    Value::Array(all)
 }
 
 /// The retrieval query of a field: its name in words and its description.
