@@ -5,6 +5,7 @@ pub mod amendment;
 pub mod calibration;
 pub mod candidates;
 pub mod engine;
+pub mod formula_date;
 pub mod fuzzy;
 pub mod gold;
 pub mod kleister;
@@ -110,6 +111,7 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         .then_some((&rent, &start, &end));
     let schedule = rent::rent_schedule(ctx, &rows, flat);
     chosen.insert("rent_schedule".into(), score::choose(&schedule));
+    let formula_checks = resolve_formulas(ctx, &mut chosen);
     rent_from_commencement(&mut chosen);
     let amended = apply_amendments(ctx, &mut chosen);
 
@@ -123,6 +125,7 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         })
         .collect();
     let mut checks = validate::check(&fields);
+    checks.diagnostics.extend(formula_checks);
     checks
         .diagnostics
         .extend(amended.iter().map(|a| a.diagnostic.clone()));
@@ -161,6 +164,123 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         raw_scores,
         diagnostics: checks.diagnostics,
     }
+}
+
+/// Words just before a formula that make it the definition of a field's date, and words in
+/// its sentence that make it some other date (an option's effective date, a notice period).
+const FORMULA_TARGETS: [(&str, &[&str], &[&str]); 2] = [
+    (
+        "expiration_date",
+        &[
+            "expire on",
+            "expires on",
+            "expiring on",
+            "expiration date",
+            "end on",
+            "ends on",
+            "ending on",
+            "terminate on",
+            "terminating on",
+            "through",
+        ],
+        &[
+            "right to terminate",
+            "option",
+            "notice",
+            "prior to",
+            "before",
+        ],
+    ),
+    (
+        "rent_commencement_date",
+        &[
+            "rent commencement date",
+            "rent shall commence",
+            "rent shall begin",
+            "rent shall be payable",
+            "payable beginning",
+            "payable commencing",
+        ],
+        &["option", "notice"],
+    ),
+];
+
+/// Formula dates ("the last day of the 60th full calendar month after the Commencement Date")
+/// resolved where every input is a date the document states: a field with no stated date takes
+/// the resolved one, a stated date that agrees gains the formula's support, and one that
+/// disagrees is penalized with a diagnostic. Unresolvable formulas leave the field as it is.
+fn resolve_formulas(
+    ctx: &Context,
+    chosen: &mut BTreeMap<String, Option<score::Scored>>,
+) -> Vec<Diagnostic> {
+    let s = ctx.str();
+    let formulas = formula_date::find(s);
+    let mut diagnostics = Vec::new();
+    let stated = |name: &str, chosen: &BTreeMap<String, Option<score::Scored>>| {
+        let field = match name {
+            "commencement date" | "lease commencement date" | "term commencement date" => {
+                "commencement_date"
+            }
+            "rent commencement date" => "rent_commencement_date",
+            "lease date" | "effective date" => "lease_date",
+            _ => return None,
+        };
+        let scored = chosen.get(field)?.as_ref()?;
+        let date = chrono::NaiveDate::parse_from_str(scored.value.as_str()?, "%Y-%m-%d").ok()?;
+        Some((date, scored.raw))
+    };
+    for (field, cues, others) in FORMULA_TARGETS {
+        for f in &formulas {
+            let from = engine::floor(s, f.span.start.saturating_sub(60));
+            let before = &s[from..f.span.start];
+            let before = before.rsplit_once(". ").map_or(before, |(_, b)| b);
+            // A formula anchored on the field's own date does not define it.
+            if !has_any(before, cues)
+                || has_any(before, others)
+                || f.anchor == field.replace('_', " ")
+            {
+                continue;
+            }
+            let Some((anchor, anchor_raw)) = stated(&f.anchor, chosen) else {
+                continue;
+            };
+            let Some(date) = f.resolve(anchor) else {
+                continue;
+            };
+            let value = typed::date_value(date);
+            let evidence = ctx.text.evidence(f.span.clone());
+            let entry = chosen.entry(field.to_string()).or_default();
+            match entry {
+                None => {
+                    *entry = Some(score::Scored {
+                        value,
+                        evidence: vec![evidence],
+                        raw: anchor_raw * 0.9,
+                    });
+                }
+                Some(current) if current.value == value => {
+                    current.raw = 1.0 - (1.0 - current.raw) * 0.5;
+                    if !current.evidence.contains(&evidence) {
+                        current.evidence.push(evidence);
+                    }
+                }
+                Some(current) => {
+                    current.raw *= 0.6;
+                    diagnostics.push(Diagnostic::warning(
+                        evidence.page,
+                        format!(
+                            "{field} reads {} but \"{}\" gives {date} from the {} {anchor}",
+                            current.value.as_str().unwrap_or_default(),
+                            &s[f.span.clone()],
+                            f.anchor
+                        ),
+                    ));
+                }
+            }
+            break;
+        }
+    }
+    diagnostics
 }
 
 /// Rent commences with the term unless the lease defers it: with no rent commencement date

@@ -358,7 +358,7 @@ fn single_durations(text: &str) -> Vec<Found<Duration>> {
 
 /// The number spelled by the longest run of number words ending `text`, with that run's length
 /// in bytes: "term of thirty-six" → (36, 10).
-fn trailing_number_words(text: &str) -> Option<(u32, usize)> {
+pub(crate) fn trailing_number_words(text: &str) -> Option<(u32, usize)> {
     let tokens: Vec<(usize, &str)> = text
         .match_indices(|c: char| c.is_alphabetic())
         .fold(Vec::new(), |mut acc: Vec<(usize, usize)>, (i, s)| {
