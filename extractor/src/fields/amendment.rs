@@ -26,10 +26,10 @@ pub struct Amendment {
     pub extension_months: Option<u32>,
 }
 
-/// A heading line naming an amendment to a lease; a contents line (dot leaders) or an
-/// exhibit's blank form is not one.
+/// A heading line (or the first line of a page) naming an amendment to a lease; a contents
+/// line (dot leaders) or an exhibit's blank form is not one.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*((?:[a-z]+|\d+(?:st|nd|rd|th)?)[ \t]+)?amendment[ \t]+to[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+){0,3}lease\b[^\n]{0,40}$")
+    Regex::new(r"(?im)(?:^|\x0c)[ \t]*((?:[a-z]+|\d+(?:st|nd|rd|th)?)[ \t]+)?amendment[ \t]+to[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+){0,3}lease\b[^\n]{0,40}$")
         .expect("valid regex")
 });
 
@@ -150,7 +150,7 @@ mod tests {
             ),
         ] {
             let text = format!(
-                "{lease}\nFIRST AMENDMENT TO LEASE\nThis First Amendment to Lease is made as of March 3, 2025 by and between A and B.\n{wording}\n2. Ratification. The Lease remains in effect.\n"
+                "{lease}\u{c}FIRST AMENDMENT TO LEASE\nThis First Amendment to Lease is made as of March 3, 2025 by and between A and B.\n{wording}\n2. Ratification. The Lease remains in effect.\n"
             );
             let found = find(&text);
             assert_eq!(found.len(), 1, "{wording}");

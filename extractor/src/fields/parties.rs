@@ -205,12 +205,14 @@ fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) 
     let chunk = &text[start..end];
     // Skip the joiner left from the previous party: ", and", "and", ";".
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,;:]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?")
+        Regex::new(r"(?i)^[\s,;:.]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?")
             .expect("valid regex")
     });
     // A defined name the role pattern did not take ("... the “Company”) and") ends before
-    // the next party.
-    let skip = chunk.rfind(')').map_or(0, |i| i + 1);
+    // the next party; an aside without a quoted name ("(or assigns)") belongs to this one.
+    static QUOTED_CLOSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"[\u{201c}\u{201d}"'’]\s*\)"#).expect("valid regex"));
+    let skip = QUOTED_CLOSE.find_iter(chunk).last().map_or(0, |m| m.end());
     let chunk = &chunk[skip..];
     let start = start + skip;
     let lead = LEAD.find(chunk).map_or(0, |m| m.end());
@@ -770,6 +772,18 @@ mod tests {
             Some("landlord")
         );
         assert_eq!(got[1].role.as_deref().and_then(lease_role), Some("tenant"));
+    }
+
+    #[test]
+    fn an_aside_and_a_stray_period_do_not_hide_a_party() {
+        let t = "made this 13th day of February, 2023, by and between Acme Farms, LLC, a Limited Liability Company, having an address of (Landlord). and Blue Sky Energy LLC (or assigns). a Delaware corporation, having a principal place of business at 12 Main Street (\u{201c}Tenant\u{201d}).\nLandlord and Tenant are referred to as the parties.";
+        assert_eq!(
+            names(t),
+            vec![
+                ("Acme Farms, LLC".into(), Some("Landlord".into())),
+                ("Blue Sky Energy LLC".into(), Some("Tenant".into()))
+            ]
+        );
     }
 
     #[test]
