@@ -84,3 +84,12 @@ fn a_formula_whose_anchor_is_not_stated_stays_unresolved() {
     let a = abstract_of(&text);
     assert_eq!(value(&a, "expiration_date"), Value::Null);
 }
+
+#[test]
+fn a_term_starting_on_a_named_date_takes_its_date_but_alternatives_stay_unresolved() {
+    let text = "GROUND LEASE\nThis Ground Lease is made as of the 28th day of August, 2019 (the \"Effective Date\"), by and between Acme Farms, LLC, a Kentucky limited liability company (\"Landlord\"), and Sun Fields Solar, LLC, a Delaware limited liability company (\"Tenant\").\n\n2. Term. The term of this Lease (including any renewals, the \"Term\") shall commence on the Effective Date.\n(a) The term \"Rent Commencement Date\" shall be the earlier of (i) the date that is forty-five (45) months after the Effective Date or (ii) the date that Tenant commences construction on the Premises.\n";
+    let a = abstract_of(text);
+    assert_eq!(value(&a, "lease_date"), json!("2019-08-28"));
+    assert_eq!(value(&a, "commencement_date"), json!("2019-08-28"));
+    assert_eq!(value(&a, "rent_commencement_date"), Value::Null);
+}

@@ -22,6 +22,8 @@ pub enum Rule {
     LastDayOfFullMonth(u32),
     /// "the first day of the Nth full calendar month after X".
     FirstDayOfFullMonth(u32),
+    /// "on the Effective Date": the anchor's own date.
+    Same,
 }
 
 /// A formula date as written.
@@ -58,6 +60,9 @@ static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+static SAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?i:on)\s+{ANCHOR}")).expect("valid regex"));
 
 /// Every formula date in `text`, in order of position.
 pub fn find(text: &str) -> Vec<Formula> {
@@ -128,6 +133,26 @@ pub fn find(text: &str) -> Vec<Formula> {
             }
         }
     }
+    for c in SAME.captures_iter(text) {
+        let Some(anchor) = c.get(1) else { continue };
+        // "on the Effective Date": the formula is the date named, after "on".
+        let from = c
+            .get(0)
+            .map_or(anchor.start(), |m| m.start() + 2)
+            .min(anchor.start());
+        let lead = text[from..anchor.start()].len() - text[from..anchor.start()].trim_start().len();
+        let span = from + lead..anchor.end();
+        if !out
+            .iter()
+            .any(|f| f.span.start < span.end && span.start < f.span.end)
+        {
+            out.push(Formula {
+                rule: Rule::Same,
+                anchor: anchor_name(anchor.as_str()),
+                span,
+            });
+        }
+    }
     out.sort_by_key(|f| f.span.start);
     out
 }
@@ -178,6 +203,7 @@ impl Formula {
             Rule::LastDayOfFullMonth(n) => first_full_month(anchor)
                 .checked_add_months(Months::new(n))?
                 .pred_opt(),
+            Rule::Same => Some(anchor),
             Rule::FirstDayOfFullMonth(n) => {
                 first_full_month(anchor).checked_add_months(Months::new(n.checked_sub(1)?))
             }
@@ -262,6 +288,10 @@ mod tests {
             assert_eq!(&text[f.span], quote);
         }
         assert!(find("within thirty days after demand by Landlord").is_empty());
+        let text = "The Term shall commence on the Effective Date.";
+        let f = one(text);
+        assert_eq!((f.rule, f.anchor.as_str()), (Rule::Same, "effective date"));
+        assert_eq!(&text[f.span], "the Effective Date");
     }
 
     #[test]

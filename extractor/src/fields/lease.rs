@@ -549,9 +549,78 @@ fn lease_date(ctx: &Context) -> Vec<Candidate> {
     out
 }
 
+/// The sentence verbs that state a term date outright ("The Term shall end at midnight on ...",
+/// "The Expiration Date of this Lease is ..."), and the words that make a sentence about some
+/// other date (a renewal, an extension, a notice, a rent start).
+const STATES_COMMENCEMENT: &[&str] = &[
+    "commencement date",
+    "shall commence",
+    "commence on",
+    "commencing on",
+    "shall begin",
+    "begin on",
+    "beginning on",
+];
+const STATES_EXPIRATION: &[&str] = &[
+    "expiration date",
+    "shall expire",
+    "shall end",
+    "shall terminate",
+    "expire on",
+    "expires on",
+    "expiring on",
+    "end on",
+    "ends on",
+    "ending on",
+    "terminate on",
+    "terminating on",
+];
+const OTHER_DATES: &[&str] = &[
+    "renew",
+    "extension",
+    "extended",
+    "option",
+    "notice",
+    "prior to",
+    "rent commencement",
+    "survive",
+    "amendment",
+];
+
+/// Dates a sentence states as the term's start or end: the cue within the sentence before the
+/// date, and nothing in the sentence about another date. Amendments are read separately.
+fn stated_term_dates(ctx: &Context, cues: &[&str]) -> Vec<Candidate> {
+    let s = ctx.str();
+    let amended = crate::fields::amendment::find(s)
+        .first()
+        .map_or(s.len(), |a| a.range.start);
+    patterns::dates(&s[..amended])
+        .into_iter()
+        .filter_map(|d| {
+            let from = crate::fields::engine::floor(s, d.span.start.saturating_sub(90));
+            let before = &s[from..d.span.start];
+            let before = before
+                .rfind([';', '\n', '\u{c}'])
+                .or_else(|| before.rfind(". "))
+                .map_or(before, |i| &before[i + 1..]);
+            let to = crate::fields::engine::floor(s, (d.span.end + 60).min(s.len()));
+            let after = &s[d.span.end..to];
+            let after = after.find(". ").map_or(after, |i| &after[..i]);
+            (has_any(before, cues) && !has_any(before, OTHER_DATES) && !has_any(after, OTHER_DATES))
+                .then(|| ctx.candidate(date_value(d.value), d.span, Source::Clause, 0.9))
+        })
+        .collect()
+}
+
 fn term_date(ctx: &Context, keys: &[&str], cues: &[&str]) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = label_candidates(ctx, keys, FieldType::Date);
+    let stating = if keys.contains(&"expiration date") {
+        STATES_EXPIRATION
+    } else {
+        STATES_COMMENCEMENT
+    };
+    out.extend(stated_term_dates(ctx, stating));
     for d in ctx.definition(keys) {
         out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
     }

@@ -112,7 +112,7 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
     let schedule = rent::rent_schedule(ctx, &rows, flat);
     chosen.insert("rent_schedule".into(), score::choose(&schedule));
     let formula_checks = resolve_formulas(ctx, &mut chosen);
-    rent_from_commencement(&mut chosen);
+    rent_from_commencement(ctx, &mut chosen);
     let amended = apply_amendments(ctx, &mut chosen);
 
     let mut fields: FieldMap = chosen
@@ -168,7 +168,18 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
 
 /// Words just before a formula that make it the definition of a field's date, and words in
 /// its sentence that make it some other date (an option's effective date, a notice period).
-const FORMULA_TARGETS: [(&str, &[&str], &[&str]); 2] = [
+const FORMULA_TARGETS: [(&str, &[&str], &[&str]); 3] = [
+    (
+        "commencement_date",
+        &[
+            "shall commence on",
+            "commence on",
+            "commencing on",
+            "shall begin on",
+            "beginning on",
+        ],
+        &["rent", "option", "notice"],
+    ),
     (
         "expiration_date",
         &[
@@ -234,9 +245,23 @@ fn resolve_formulas(
             let from = engine::floor(s, f.span.start.saturating_sub(60));
             let before = &s[from..f.span.start];
             let before = before.rsplit_once(". ").map_or(before, |(_, b)| b);
-            // A formula anchored on the field's own date does not define it.
+            // A formula anchored on the field's own date does not define it, and one of
+            // several alternatives ("the earlier of (i) ... or (ii) the date Tenant starts
+            // construction") depends on events the document cannot date.
+            let after = &s[f.span.end..engine::floor(s, (f.span.end + 12).min(s.len()))];
+            let alternatives = has_any(
+                before,
+                &[
+                    "earlier of",
+                    "later of",
+                    "sooner of",
+                    "first to occur",
+                    "whichever",
+                ],
+            ) || after.trim_start().starts_with("or ");
             if !has_any(before, cues)
                 || has_any(before, others)
+                || alternatives
                 || f.anchor == field.replace('_', " ")
             {
                 continue;
@@ -284,11 +309,14 @@ fn resolve_formulas(
 }
 
 /// Rent commences with the term unless the lease defers it: with no rent commencement date
-/// stated and no free-rent or abatement period, the rent commencement date is the commencement
+/// defined and no free-rent or abatement period, the rent commencement date is the commencement
 /// date, on the commencement's evidence.
-fn rent_from_commencement(chosen: &mut BTreeMap<String, Option<score::Scored>>) {
+fn rent_from_commencement(ctx: &Context, chosen: &mut BTreeMap<String, Option<score::Scored>>) {
     let stated = |name: &str| chosen.get(name).is_some_and(Option::is_some);
-    if stated("rent_commencement_date") || stated("free_rent") {
+    // A lease that defines a rent commencement date it cannot date (an event, a choice of
+    // dates) has none to report.
+    let defined = has_any(ctx.str(), &["rent commencement date"]);
+    if stated("rent_commencement_date") || stated("free_rent") || defined {
         return;
     }
     let Some(Some(start)) = chosen.get("commencement_date").cloned() else {
