@@ -345,7 +345,7 @@ mod tests {
 
     fn basis(text: &str, hint: &str) -> Option<(&'static str, bool)> {
         let at = text.find('$').unwrap();
-        let end = at + text[at..].find(|c: char| c == ' ' || c == ',').unwrap();
+        let end = at + text[at..].find([' ', ',']).unwrap();
         rent_basis(text, at..end, hint)
     }
 
