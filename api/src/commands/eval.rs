@@ -7,9 +7,11 @@ use crate::cli::{EvalArgs, ModelChoice};
 use anyhow::Context as _;
 use extractor::field_model::FieldModel;
 use extractor::fields::calibration::{self, Calibration};
+use extractor::fields::model_gate::Gates;
 use extractor::fields::{AbstractOptions, abstract_document_with, gold, kleister, text};
 use extractor::ingest::ReadOptions;
 use extractor::ml::CandleFieldModel;
+use extractor::ml::training_data::fold_of;
 use extractor::{Document, Extractor};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -37,7 +39,10 @@ fn field_model(args: &EvalArgs) -> anyhow::Result<Option<Arc<dyn FieldModel>>> {
     };
     let resources = functions::resources::locate();
     functions::resources::require(&resources, true)?;
-    let model = CandleFieldModel::load(&resources.model_dir, span_dir)?;
+    let mut model = CandleFieldModel::load(&resources.model_dir, span_dir)?;
+    if let Some(path) = &args.gates {
+        model = model.with_gates(Gates::load(path)?);
+    }
     Ok(Some(Arc::new(model)))
 }
 
@@ -104,6 +109,7 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let mut docs = 0;
     // Which folder each scored document came from, for per-folder calibration figures.
     let mut folder_of: Vec<PathBuf> = Vec::new();
+    let started_all = Instant::now();
     for gold_path in &golds {
         let gold_doc: Value = serde_json::from_str(&std::fs::read_to_string(gold_path)?)
             .with_context(|| format!("{} is not JSON", gold_path.display()))?;
@@ -167,7 +173,11 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         );
         docs += 1;
     }
-    println!("Lease abstraction on {docs} documents in {dirs}\n");
+    let elapsed = started_all.elapsed().as_secs_f64();
+    println!(
+        "Lease abstraction on {docs} documents in {dirs}, {elapsed:.1} s ({:.2} s per document)\n",
+        elapsed / docs.max(1) as f64
+    );
     println!("| field | docs | right | accuracy | evidence |");
     println!("|---|---|---|---|---|");
     let mut core = Tally::default();
@@ -545,6 +555,10 @@ impl Counts {
 fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let model = field_model(args)?;
     let mut docs = kleister_docs(dir)?;
+    if let Some(k) = args.fold {
+        anyhow::ensure!(k < args.folds, "--fold {k} is not below --folds {}", args.folds);
+        docs.retain(|d| fold_of(&format!("kleister/{}", d.filename), args.folds) == k);
+    }
     if let Some(n) = args.limit {
         docs.truncate(n);
     }
@@ -579,8 +593,9 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         "PDFs through the extractor"
     };
     println!(
-        "Kleister NDA, {} documents, {source}, {elapsed:.1} s\n",
-        docs.len()
+        "Kleister NDA, {} documents, {source}, {elapsed:.1} s ({:.2} s per document)\n",
+        docs.len(),
+        elapsed / docs.len().max(1) as f64
     );
     println!("| fold | docs | precision | recall | F1 |");
     println!("|---|---|---|---|---|");

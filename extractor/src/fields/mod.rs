@@ -11,6 +11,8 @@ pub mod gold;
 pub mod kleister;
 pub mod labels;
 pub mod lease;
+pub mod model_gate;
+pub mod model_join;
 pub mod parties;
 pub mod patterns;
 pub mod rent;
@@ -92,7 +94,7 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
             FieldType::Rent => rent::base_rent(ctx, &rows),
             _ => lease::candidates(ctx, &field.name),
         };
-        cands.extend(engine::model_candidates(ctx, field.kind, &query(field)));
+        model_join::join(ctx, &template.name, field, &query(field), &mut cands);
         chosen.insert(field.name.clone(), score::choose(&cands));
     }
     let value_of = |name: &str| {
@@ -480,11 +482,12 @@ fn abstract_custom(ctx: &Context, template: &Template, calibration: &Calibration
     let mut fields = FieldMap::new();
     let mut raw_scores = BTreeMap::new();
     for field in &template.fields {
-        let cands = if template.name == kleister::TEMPLATE {
+        let mut cands = if template.name == kleister::TEMPLATE {
             kleister::candidates(ctx, field)
         } else {
             engine::generic_candidates(ctx, field)
         };
+        model_join::join(ctx, &template.name, field, &query(field), &mut cands);
         if field.repeatable {
             let (f, raw) = repeatable_field(&cands, calibration.for_field(&field.name));
             raw_scores.insert(field.name.clone(), raw);
