@@ -556,7 +556,11 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let model = field_model(args)?;
     let mut docs = kleister_docs(dir)?;
     if let Some(k) = args.fold {
-        anyhow::ensure!(k < args.folds, "--fold {k} is not below --folds {}", args.folds);
+        anyhow::ensure!(
+            k < args.folds,
+            "--fold {k} is not below --folds {}",
+            args.folds
+        );
         docs.retain(|d| fold_of(&format!("kleister/{}", d.filename), args.folds) == k);
     }
     if let Some(n) = args.limit {

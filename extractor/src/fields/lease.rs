@@ -18,8 +18,28 @@ use std::sync::LazyLock;
 /// Candidates for the lease field `name`.
 pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
     match name {
-        "landlord" => party(ctx, "landlord", &["landlord", "lessor"]),
-        "tenant" => party(ctx, "tenant", &["tenant", "lessee"]),
+        "landlord" => party(
+            ctx,
+            "landlord",
+            &[
+                "landlord",
+                "lessor",
+                "landlord's name",
+                "lessor's name",
+                "name of landlord",
+            ],
+        ),
+        "tenant" => party(
+            ctx,
+            "tenant",
+            &[
+                "tenant",
+                "lessee",
+                "tenant's name",
+                "lessee's name",
+                "name of tenant",
+            ],
+        ),
         "guarantor" => guarantor(ctx),
         "premises_address" => address(ctx),
         "suite" => suite(ctx),

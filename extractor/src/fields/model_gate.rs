@@ -73,7 +73,10 @@ impl Gates {
             ExtractError::MissingResource(format!("model gates {}: {e}", path.display()))
         })?;
         serde_json::from_str(&text).map_err(|e| {
-            ExtractError::MissingResource(format!("model gates {} are invalid: {e}", path.display()))
+            ExtractError::MissingResource(format!(
+                "model gates {} are invalid: {e}",
+                path.display()
+            ))
         })
     }
 

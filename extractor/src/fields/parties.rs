@@ -25,9 +25,10 @@ static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A quoted defined name inside parentheses: `("Landlord")`, `(the "Company")`,
-/// `(hereinafter referred to as "Tenant")`, or a bare `referred to as "lessor,"`.
+/// `(hereinafter referred to as "Tenant")`, a bare `referred to as "lessor,"`, or `as
+/// "Lessor"` after the party's description.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:\(([^()]{0,80}?)[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}[^()]{0,40}\)|referred\s+to\s+(?:herein\s+)?as\s+(?:the\s+)?[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}|\(\s*(?:the\s+)?([A-Z][A-Za-z]{2,30})\s*\))"#)
+    Regex::new(r#"(?i)(?:\(([^()]{0,80}?)[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}[^()]{0,40}\)|referred\s+to\s+(?:herein\s+)?as\s+(?:the\s+)?[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}|\(\s*(?:the\s+)?([A-Z][A-Za-z]{2,30})\s*\)|,?\s+as\s+(?:the\s+)?[\u{201c}\u{201d}"]([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"])"#)
         .expect("valid regex")
 });
 
@@ -63,10 +64,15 @@ pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
     for paragraph in head.split_inclusive('\n') {
         let range = start..start + paragraph.trim_end().len();
         start += paragraph.len();
-        let parties = split_parties(text, range.clone());
+        // "On 14 August 2019, X ("Lessor") and Y ("Lessee") entered into this Lease": a
+        // date may open the paragraph before the first party.
+        let opening = DATED_OPENING
+            .find(&text[range.clone()])
+            .map_or(range.start, |m| range.start + m.end());
+        let parties = split_parties(text, opening..range.end);
         if parties.len() >= 2
             && parties.iter().all(|p| p.role.is_some())
-            && parties[0].span.start <= range.start + 2
+            && parties[0].span.start <= opening + 2
         {
             return parties;
         }
@@ -91,6 +97,11 @@ fn opening_end(text: &str, window: usize) -> usize {
     }
     text.len()
 }
+
+static DATED_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:on|as\s+of|effective(?:\s+as\s+of)?)\s+[^,\n]{4,40}\d{4}\s*,\s*")
+        .expect("valid regex")
+});
 
 static MADE_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:entered\s+into|made|executed|dated)\b[^.\n]{0,120}?\bby\s+")
@@ -124,6 +135,7 @@ fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
             .get(2)
             .or(c.get(3))
             .or(c.get(4))
+            .or(c.get(5))
             .map(|m| m.as_str().trim().to_string());
         if role.as_deref().is_some_and(is_not_a_role) {
             continue;
@@ -782,6 +794,35 @@ mod tests {
             vec![
                 ("Acme Farms, LLC".into(), Some("Landlord".into())),
                 ("Blue Sky Energy LLC".into(), Some("Tenant".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dated_opening_and_roles_named_with_as() {
+        let t = "On 14 August 2019, Granite Point Associates, LLP, a California limited liability partnership (the \"Lessor\"), and Beacon Hill Labs, Inc., a Delaware corporation (the \"Lessee\"), entered into this Lease.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                (
+                    "Granite Point Associates, LLP".into(),
+                    Some("Lessor".into())
+                ),
+                ("Beacon Hill Labs, Inc.".into(), Some("Lessee".into()))
+            ]
+        );
+        let t = "THIS OFFICE LEASE is made on the 21st day of August, 2018, between Juniper Commercial REIT, P.C., a Delaware professional corporation, as \"Lessor\", and Copperleaf Design Studio, P.C., a Colorado professional corporation, as \"Lessee\".";
+        assert_eq!(
+            names(t),
+            vec![
+                (
+                    "Juniper Commercial REIT, P.C.".into(),
+                    Some("Lessor".into())
+                ),
+                (
+                    "Copperleaf Design Studio, P.C.".into(),
+                    Some("Lessee".into())
+                )
             ]
         );
     }
