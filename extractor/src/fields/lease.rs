@@ -398,7 +398,10 @@ fn normalize_address(window: &str) -> Option<(String, usize)> {
                 })
                 .map(|f| (f.value, f.span.end))
         })?;
+    // The address starts at its street number: "the entire building, 12 Main Street" and
+    // "Suite 1850 at 12 Main Street" describe the premises within it.
     let head = &text[..state_end];
+    let head = STREET.find(head).map_or(head, |m| &head[m.start()..]);
     let mut parts: Vec<String> = Vec::new();
     for raw in head.split(',') {
         let p = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -536,8 +539,21 @@ fn clause_values(
 }
 
 static PREAMBLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:entered\s+into|made|dated|executed|effective)\s+(?:and\s+entered\s+into\s+)?(?:as\s+of\s+|on\s+|this\s+)?").expect("valid regex")
+    Regex::new(r"(?im)(?:entered\s+into|made|dated|executed|effective)\s+(?:and\s+entered\s+into\s+)?(?:as\s+of\s+|on\s+|this\s+)?|^[ \t]*on\s+").expect("valid regex")
 });
+
+/// Whether `gap` holds only "the" and a number in words ("the fourteenth ").
+fn ordinal_words_only(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && words
+            .iter()
+            .filter(|w| !w.eq_ignore_ascii_case("the"))
+            .all(|w| patterns::parse_number_words(w).is_some())
+}
 
 fn lease_date(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
@@ -545,8 +561,9 @@ fn lease_date(ctx: &Context) -> Vec<Candidate> {
     let mut out = Vec::new();
     for m in PREAMBLE_DATE.find_iter(&s[..head_end]) {
         let end = crate::fields::engine::floor(s, (m.end() + 60).min(s.len()));
+        // "dated the fourteenth (14th) day of June": the day in words may come first.
         if let Some(d) = patterns::dates(&s[m.end()..end]).into_iter().next()
-            && d.span.start < 12
+            && (d.span.start < 12 || ordinal_words_only(&s[m.end()..m.end() + d.span.start]))
         {
             let r = m.end() + d.span.start..m.end() + d.span.end;
             out.push(ctx.candidate(date_value(d.value), r, Source::Preamble, 1.0));
@@ -811,12 +828,24 @@ fn escalation(ctx: &Context, percent: bool) -> Vec<Candidate> {
 
 fn governing_law(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
-    let mut out = Vec::new();
+    let mut out = label_candidates(
+        ctx,
+        &["governing law", "applicable law", "choice of law"],
+        FieldType::State,
+    );
     for passage in ctx.index.passages() {
         let (range, score) = (passage.range.clone(), 1.0f64);
         let p = &s[range.clone()];
-        if !has_any(p, &["laws of", "law of"])
-            || !has_any(p, &["govern", "constru", "enforce", "interpret"])
+        if !has_any(
+            p,
+            &[
+                "laws of",
+                "law of",
+                "its laws",
+                "laws thereof",
+                "law thereof",
+            ],
+        ) || !has_any(p, &["govern", "constru", "enforce", "interpret"])
         {
             continue;
         }
@@ -1113,6 +1142,22 @@ mod tests {
         );
         assert_eq!(got("Mill Road, approximately 3 miles north of the city of Foo in Bar County, Ohio, being").as_deref(), Some("Mill Road, Bar County, Ohio"));
         assert_eq!(got("the corner lot"), None);
+        assert_eq!(
+            got("the entire building, 9852 Corporate Center Drive, Little Rock, Arkansas.")
+                .as_deref(),
+            Some("9852 Corporate Center Drive, Little Rock, Arkansas")
+        );
+        assert_eq!(
+            got("Suite 1850 at 9439 Gateway Boulevard, Charlotte, North Carolina").as_deref(),
+            Some("9439 Gateway Boulevard, Charlotte, North Carolina")
+        );
+    }
+
+    #[test]
+    fn a_day_in_words_may_open_a_lease_date() {
+        assert!(ordinal_words_only("the fourteenth "));
+        assert!(ordinal_words_only("the twenty-seventh "));
+        assert!(!ordinal_words_only("the Lease Date set forth in "));
     }
 
     #[test]
