@@ -118,19 +118,19 @@ pub fn find(text: &str) -> Vec<Formula> {
         let start = text[whole.start()..start]
             .rfind("the date")
             .map_or(start, |i| whole.start() + i);
-        if let Some(anchor) = c.get(3) {
-            let span = start..whole.end();
-            if rule.is_some()
-                && !out
-                    .iter()
-                    .any(|f| f.span.start < span.end && span.start < f.span.end)
-            {
-                out.push(Formula {
-                    rule: rule.unwrap_or(Rule::DaysAfter(0)),
-                    anchor: anchor_name(anchor.as_str()),
-                    span,
-                });
-            }
+        let (Some(rule), Some(anchor)) = (rule, c.get(3)) else {
+            continue;
+        };
+        let span = start..whole.end();
+        if !out
+            .iter()
+            .any(|f| f.span.start < span.end && span.start < f.span.end)
+        {
+            out.push(Formula {
+                rule,
+                anchor: anchor_name(anchor.as_str()),
+                span,
+            });
         }
     }
     for c in SAME.captures_iter(text) {
