@@ -199,6 +199,16 @@ pub struct EvalArgs {
         default_value = "ml-models/weights"
     )]
     pub span_weights: PathBuf,
+    /// A gate file (`gates.json` format) deciding per field how the model joins, instead of
+    /// the one shipped beside the span weights.
+    #[arg(long)]
+    pub gates: Option<PathBuf>,
+    /// Kleister: only the documents of this fold, documents hashed into `--folds` folds as the
+    /// span model's training splits them (its held-out fold is 0).
+    #[arg(long, requires = "kleister")]
+    pub fold: Option<usize>,
+    #[arg(long, default_value_t = 5, requires = "fold")]
+    pub folds: usize,
 }
 
 /// The model added to the rules in an evaluation.
@@ -219,6 +229,12 @@ pub struct TrainDataArgs {
     /// located in their `.txt` texts.
     #[arg(long)]
     pub synthetic: Option<PathBuf>,
+    /// Leave out the development leases of `--data` (they stay held out for evaluation).
+    #[arg(long)]
+    pub without_leases: bool,
+    /// Only the first N Kleister NDA documents, to size a CPU training run.
+    #[arg(long)]
+    pub kleister_docs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Args)]

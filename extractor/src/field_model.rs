@@ -2,6 +2,7 @@
 //! field engine, next to key-values, defined terms and pattern finders.
 
 use crate::ExtractError;
+use crate::fields::model_gate::Gate;
 
 /// A model's proposed answer span inside one passage.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,4 +27,14 @@ pub trait FieldModel: Send + Sync {
         question: &str,
         passages: &[&str],
     ) -> Result<Vec<SpanPrediction>, ExtractError>;
+
+    /// Whether `predict_spans` has a trained reader behind it (else only `rerank` answers).
+    fn answers_spans(&self) -> bool {
+        true
+    }
+
+    /// How the model may join `field` of `template` (its shipped gates).
+    fn gate(&self, _template: &str, _field: &str) -> Gate {
+        Gate::OPEN
+    }
 }

@@ -1,4 +1,5 @@
-//! `leasegrid train-data OUT.jsonl [--data DIR] [--synthetic DIR]`: generic span-training
+//! `leasegrid train-data OUT.jsonl [--data DIR] [--synthetic DIR] [--without-leases]
+//! [--kleister-docs N]`: generic span-training
 //! examples for ml-models from the development data: lease gold quotes located in their `.txt`
 //! text layers, Kleister NDA train values located in the benchmark's own text, and optionally
 //! the generated leases of `leasegrid synth-leases` (same gold and text layout).
@@ -17,8 +18,12 @@ pub fn run(args: TrainDataArgs) -> anyhow::Result<ExitCode> {
             args.data.display()
         );
     }
-    let leases = lease_folder(&args.data.join("leases"))?;
-    let kleister = kleister(&args.data.join("kleister-nda"))?;
+    let leases = if args.without_leases {
+        vec![]
+    } else {
+        lease_folder(&args.data.join("leases"))?
+    };
+    let kleister = kleister(&args.data.join("kleister-nda"), args.kleister_docs)?;
     let synthetic = match &args.synthetic {
         Some(dir) if !dir.is_dir() => bail!("synthetic folder {} not found", dir.display()),
         Some(dir) => lease_folder(dir)?,
@@ -70,7 +75,7 @@ fn lease_folder(dir: &Path) -> anyhow::Result<Vec<Example>> {
     Ok(out)
 }
 
-fn kleister(dir: &Path) -> anyhow::Result<Vec<Example>> {
+fn kleister(dir: &Path, docs: Option<usize>) -> anyhow::Result<Vec<Example>> {
     let input = dir.join("train/in.tsv.xz");
     let expected_path = dir.join("train/expected.tsv");
     let decompressed = Command::new("xz")
@@ -89,7 +94,8 @@ fn kleister(dir: &Path) -> anyhow::Result<Vec<Example>> {
     let expected = std::fs::read_to_string(&expected_path)
         .with_context(|| format!("cannot read {}", expected_path.display()))?;
     let mut out = vec![];
-    for (row, expected) in input.lines().zip(expected.lines()) {
+    let rows = input.lines().zip(expected.lines());
+    for (row, expected) in rows.take(docs.unwrap_or(usize::MAX)) {
         let columns: Vec<&str> = row.split('\t').collect();
         let (Some(filename), Some(text)) = (columns.first(), columns.get(5)) else {
             bail!("a Kleister input row has {} columns, not 6", columns.len());

@@ -1,6 +1,6 @@
 //! The template engine: for each field of a template, candidates from labels, defined terms,
-//! the preamble, passages retrieved by the field's description and (when present) a
-//! `FieldModel`, normalized by the field's type.
+//! the preamble and passages retrieved by the field's description, normalized by the field's
+//! type (a `FieldModel` joins them at the template level, `model_join`).
 
 use crate::field_model::FieldModel;
 use crate::fields::candidates::{Candidate, Source};
@@ -208,7 +208,6 @@ pub fn generic_candidates(ctx: &Context, field: &TemplateField) -> Vec<Candidate
                 .filter(|c| !describes_survival(ctx.str(), c)),
         );
     }
-    out.extend(model_candidates(ctx, field.kind, &query));
     out
 }
 
@@ -245,40 +244,6 @@ fn describes_survival(text: &str, c: &Candidate) -> bool {
             "after your",
         ],
     )
-}
-
-/// Span predictions of the optional model over the passages lexical retrieval ranked best,
-/// normalized by the field's type; a model failure costs only its candidates.
-pub fn model_candidates(ctx: &Context, kind: FieldType, question: &str) -> Vec<Candidate> {
-    let Some(model) = &ctx.model else {
-        return vec![];
-    };
-    let ranges: Vec<Range<usize>> = ctx
-        .retrieve(question, 4)
-        .into_iter()
-        .map(|(r, _)| r)
-        .collect();
-    let passages: Vec<&str> = ranges.iter().map(|r| &ctx.str()[r.clone()]).collect();
-    let spans = match model.predict_spans(question, &passages) {
-        Ok(s) => s,
-        Err(e) => {
-            tracing::warn!(error = %e, "field model failed; using the other candidate sources");
-            return vec![];
-        }
-    };
-    spans
-        .into_iter()
-        .filter_map(|s| {
-            let r = ranges.get(s.passage)?;
-            let (start, end) = (r.start + s.start, r.start + s.end);
-            (end <= r.end
-                && start < end
-                && ctx.str().is_char_boundary(start)
-                && ctx.str().is_char_boundary(end))
-            .then(|| ctx.typed_in(kind, start..end, Source::Model, f64::from(s.score)))
-        })
-        .flatten()
-        .collect()
 }
 
 /// Whether `text` holds all of the lower-case `words`, line breaks read as spaces.

@@ -4,6 +4,7 @@
 
 use crate::ExtractError;
 use crate::field_model::{FieldModel, SpanPrediction};
+use crate::fields::model_gate::{Gate, Gates, Join};
 use ml_models::{ModelError, ModelHandle, cosine};
 use std::path::{Path, PathBuf};
 
@@ -12,21 +13,36 @@ pub fn shipped_span_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../ml-models/weights")
 }
 
+/// The gate file shipped beside the span model's weights.
+pub const GATES_FILE: &str = "gates.json";
+
 pub struct CandleFieldModel {
     models: ModelHandle,
+    gates: Gates,
 }
 
 impl CandleFieldModel {
-    /// Loads the encoder from `model_dir` and, when `span_dir` is given, the trained span model.
+    /// Loads the encoder from `model_dir` and, when `span_dir` is given, the trained span model
+    /// with its gates (`gates.json` beside it; without one, the model joins every field). The
+    /// encoder alone re-ranks every field's passages.
     pub fn load(model_dir: &Path, span_dir: Option<&Path>) -> Result<Self, ExtractError> {
+        let gates = match span_dir.map(|d| d.join(GATES_FILE)) {
+            Some(path) if path.is_file() => Gates::load(&path)?,
+            Some(_) => Gates::everywhere(Gate::OPEN),
+            None => Gates::everywhere(Gate {
+                join: Join::Off,
+                rerank: true,
+            }),
+        };
         Ok(CandleFieldModel {
             models: ModelHandle::spawn(model_dir, span_dir).map_err(model_error)?,
+            gates,
         })
     }
 
-    /// Whether span answers are available (else only re-ranking is).
-    pub fn answers_spans(&self) -> bool {
-        self.models.has_reader()
+    /// The same model behind other gates (an evaluation's or a tuning run's).
+    pub fn with_gates(self, gates: Gates) -> Self {
+        CandleFieldModel { gates, ..self }
     }
 }
 
@@ -43,6 +59,14 @@ impl FieldModel for CandleFieldModel {
             .iter()
             .map(|v| cosine(&vectors[0], v))
             .collect())
+    }
+
+    fn answers_spans(&self) -> bool {
+        self.models.has_reader()
+    }
+
+    fn gate(&self, template: &str, field: &str) -> Gate {
+        self.gates.gate(template, field)
     }
 
     fn predict_spans(

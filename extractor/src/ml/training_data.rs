@@ -4,8 +4,8 @@
 //! text are left out rather than guessed.
 
 use crate::ml::locate;
-pub use ml_models::train::data::Example;
-use ml_models::train::data::{Answer, fold_of};
+use ml_models::train::data::Answer;
+pub use ml_models::train::data::{Example, fold_of};
 
 /// Passage length in bytes: about 220 word-piece tokens of English prose, which leaves room for
 /// the question inside the model's 256 tokens.
