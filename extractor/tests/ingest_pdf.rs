@@ -292,3 +292,54 @@ fn a_ruled_table_with_tight_columns_is_found_from_its_vector_rules() {
     let all_text: String = t.cells.iter().map(|c| c.text.as_str()).collect();
     assert!(!all_text.contains("premises") && !all_text.contains("first"));
 }
+
+#[test]
+fn a_table_drawn_as_one_rectangle_per_cell_is_split_into_rows_and_columns() {
+    // Each cell is its own stroked rectangle (`re S`), the way many report writers draw grids:
+    // no path is a thin rule, so the grid has to come from the rectangles' edges. The columns
+    // sit a word space apart and the last row's first cell spans two columns.
+    let (xs, top, row_h) = ([72.0, 102.0, 132.0, 172.0], 700.0, 16.0);
+    let rows: [&[(&str, usize)]; 3] = [
+        &[("Suite", 1), ("Area", 1), ("Rent", 1)],
+        &[("550", 1), ("2,394", 1), ("$4,189", 1)],
+        &[("Total", 2), ("$4,189", 1)],
+    ];
+    let mut content = String::from(
+        "BT /F1 10 Tf 72 740 Td (The premises and the rent are as follows.) Tj ET\n\
+         BT /F1 10 Tf 72 620 Td (Rent is due on the first day of each month.) Tj ET\n0.5 w\n",
+    );
+    for (r, cells) in rows.iter().enumerate() {
+        let y = top - row_h * (r + 1) as f32;
+        let mut col = 0;
+        for (text, span) in cells.iter() {
+            let (x0, x1) = (xs[col], xs[col + span]);
+            content += &format!("{x0} {y} {} {row_h} re S\n", x1 - x0);
+            content += &format!("BT /F1 10 Tf {} {} Td ({text}) Tj ET\n", x0 + 2.0, y + 4.0);
+            col += span;
+        }
+    }
+    let objects = [
+        format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let pdf = pdf_with_pages(
+        1,
+        "/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>",
+        &objects,
+        "",
+    );
+    let doc = reader().read(&pdf, "cells.pdf", &|_| {}).unwrap();
+    assert_eq!(doc.pages[0].text_source, TextSource::PdfText);
+    assert_eq!(doc.tables.len(), 1, "{:?}", doc.tables);
+    let t = &doc.tables[0];
+    assert_eq!((t.n_rows, t.n_cols), (3, 3), "{:?}", t.rows_text());
+    assert_eq!(t.rows_text()[0], ["Suite", "Area", "Rent"]);
+    assert_eq!(t.rows_text()[1], ["550", "2,394", "$4,189"]);
+    let total = t.cell(2, 0).unwrap();
+    assert_eq!((total.text.as_str(), total.col_span), ("Total", 2));
+    let all_text: String = t.cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(!all_text.contains("premises") && !all_text.contains("first"));
+}

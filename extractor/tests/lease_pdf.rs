@@ -174,7 +174,7 @@ fn development_leases_abstract_with_evidence_and_validate() {
         }
     }
     eprintln!("core fields on the development PDFs: {right}/{total}");
-    // DL01's handwritten day (and the commencement tied to it) and DL02's misspelt landlord are
-    // out of reach; all else must hold.
-    assert!(right >= 33, "{right}/{total}");
+    // DL01's commencement is the Effective Date its handwritten day dates, and DL02's cover
+    // page misspells the landlord the preamble names: both are read, and all else must hold.
+    assert_eq!(right, total, "{right}/{total}");
 }

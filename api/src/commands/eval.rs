@@ -223,8 +223,12 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         "evidence on non-null values: {}/{}",
         all.with_evidence, all.stated
     );
-    println!("\nCalibration fitted on the other documents, applied to each one:");
-    let per_doc = held_out_groups(&points);
+    let (pooling, _) = best_pooling(&points);
+    println!(
+        "\nCalibration (one fit per {}) fitted on the other documents, applied to each one:",
+        pooling.name()
+    );
+    let per_doc = held_out_groups(&points, pooling);
     print_reliability(&per_doc.iter().flatten().copied().collect::<Vec<_>>());
     if !args.with_gold.is_empty() {
         for folder in std::iter::once(dir).chain(args.with_gold.iter().map(PathBuf::as_path)) {
@@ -259,7 +263,7 @@ fn gold_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             "leasegrid eval --gold {}{with} --fit-calibration extractor/src/fields/calibration.json",
             dir.display()
         );
-        write_calibration(out, "lease", &points, &absent, &source, &command)?;
+        write_calibration(out, "lease", pooling, &points, &absent, &source, &command)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -294,13 +298,79 @@ fn per_field(groups: &[Vec<Point>]) -> bool {
 /// A field's raw score and whether its value was right.
 type Point = (String, f64, bool);
 
+/// How a calibration pools fields: a fit per field, or one per lease value type (dates, parties,
+/// money...), shared by the fields of that type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pooling {
+    Field,
+    Type,
+}
+
+impl Pooling {
+    fn name(self) -> &'static str {
+        match self {
+            Pooling::Field => "field",
+            Pooling::Type => "type",
+        }
+    }
+
+    fn fit(
+        self,
+        points: &[Point],
+        absent: &[(String, bool)],
+        groups: &[Vec<Point>],
+    ) -> Calibration {
+        match self {
+            Pooling::Field => Calibration::fit(points, absent, per_field(groups)),
+            Pooling::Type => {
+                Calibration::fit_grouped(points, absent, per_field(groups), lease_type_of)
+            }
+        }
+    }
+}
+
+/// A lease field's value type, the pool of `Pooling::Type`; fields of other templates pool
+/// alone.
+fn lease_type_of(field: &str) -> String {
+    static TYPES: std::sync::LazyLock<BTreeMap<String, String>> = std::sync::LazyLock::new(|| {
+        extractor::fields::template::Template::resolve(None)
+            .map(|t| {
+                t.fields
+                    .into_iter()
+                    .map(|f| (f.name, format!("{:?}", f.kind)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    TYPES
+        .get(field)
+        .cloned()
+        .unwrap_or_else(|| field.to_string())
+}
+
+/// The pooling whose out-of-fold calibration error over all documents is lower.
+fn best_pooling(groups: &[Vec<Point>]) -> (Pooling, f64) {
+    [Pooling::Field, Pooling::Type]
+        .into_iter()
+        .map(|p| {
+            let ece = calibration::ece(&calibration::reliability(&held_out(groups, p)));
+            println!("\nOut-of-fold ECE with one fit per {}: {ece:.4}", p.name());
+            (p, ece)
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap_or((Pooling::Field, f64::NAN))
+}
+
 /// Each group's points calibrated by a fit on all the other groups (folds or documents).
-fn held_out(groups: &[Vec<Point>]) -> Vec<(f64, bool)> {
-    held_out_groups(groups).into_iter().flatten().collect()
+fn held_out(groups: &[Vec<Point>], pooling: Pooling) -> Vec<(f64, bool)> {
+    held_out_groups(groups, pooling)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// `held_out`, kept per group.
-fn held_out_groups(groups: &[Vec<Point>]) -> Vec<Vec<(f64, bool)>> {
+fn held_out_groups(groups: &[Vec<Point>], pooling: Pooling) -> Vec<Vec<(f64, bool)>> {
     let mut out = Vec::new();
     for (k, group) in groups.iter().enumerate() {
         let train: Vec<Point> = groups
@@ -309,7 +379,7 @@ fn held_out_groups(groups: &[Vec<Point>]) -> Vec<Vec<(f64, bool)>> {
             .filter(|(i, _)| *i != k)
             .flat_map(|(_, g)| g.iter().cloned())
             .collect();
-        let fit = Calibration::fit(&train, &[], per_field(groups));
+        let fit = pooling.fit(&train, &[], groups);
         out.push(
             group
                 .iter()
@@ -324,13 +394,14 @@ fn held_out_groups(groups: &[Vec<Point>]) -> Vec<Vec<(f64, bool)>> {
 fn write_calibration(
     out: &Path,
     template: &str,
+    pooling: Pooling,
     groups: &[Vec<Point>],
     absent: &[(String, bool)],
     source: &str,
     command: &str,
 ) -> anyhow::Result<()> {
     let all: Vec<Point> = groups.iter().flatten().cloned().collect();
-    let fit = Calibration::fit(&all, absent, per_field(groups));
+    let fit = pooling.fit(&all, absent, groups);
     let mut file: Value = std::fs::read_to_string(out)
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
@@ -339,7 +410,8 @@ fn write_calibration(
         "calibration": fit,
         "fitted_on": source,
         "command": command,
-        "out_of_fold_ece": calibration::ece(&calibration::reliability(&held_out(groups))),
+        "pooled_by": pooling.name(),
+        "out_of_fold_ece": calibration::ece(&calibration::reliability(&held_out(groups, pooling))),
     });
     std::fs::write(out, serde_json::to_string_pretty(&file)? + "\n")
         .with_context(|| format!("cannot write {}", out.display()))?;
@@ -589,7 +661,7 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         folds[i % FOLDS].extend(r.points.iter().cloned());
     }
     println!("\nCalibration fitted on four folds, applied to the fifth:");
-    print_reliability(&held_out(&folds));
+    print_reliability(&held_out(&folds, Pooling::Field));
     if let Some(out) = &args.fit_calibration {
         let absent: Vec<(String, bool)> = results
             .iter()
@@ -601,7 +673,15 @@ fn kleister_eval(dir: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             dir.display()
         );
         let source = format!("Kleister NDA train, {} documents, {source}", docs.len());
-        write_calibration(out, "kleister-nda", &folds, &absent, &source, &command)?;
+        write_calibration(
+            out,
+            "kleister-nda",
+            Pooling::Field,
+            &folds,
+            &absent,
+            &source,
+            &command,
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

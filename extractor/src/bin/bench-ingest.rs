@@ -13,12 +13,31 @@
 use extractor::ingest::raster;
 use extractor::ingest::{ReadOptions, Reader};
 use extractor::{Document, Resources};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::Instant;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tracing::span;
+use tracing_subscriber::layer::{Context, SubscriberExt};
+use tracing_subscriber::registry::LookupSpan;
+use tracing_subscriber::{Layer, filter};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let clock = StageClock::default();
+    let stages = filter::filter_fn(|meta| meta.name().starts_with(STAGE_PREFIX));
+    // BENCH_LOG (a `tracing` filter, e.g. `extractor=debug`) shows the reader's own log.
+    let log = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_filter(filter::EnvFilter::from_env("BENCH_LOG"));
+    let subscriber = tracing_subscriber::registry()
+        .with(clock.clone().with_filter(stages))
+        .with(log);
+    if tracing::subscriber::set_global_default(subscriber).is_err() {
+        eprintln!("bench-ingest: stage timings are unavailable");
+    }
+    STAGES.get_or_init(|| clock);
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -29,6 +48,98 @@ fn main() -> ExitCode {
 }
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// The reader names each step of a page's OCR with a span under this prefix.
+const STAGE_PREFIX: &str = "ocr.";
+static STAGES: std::sync::OnceLock<StageClock> = std::sync::OnceLock::new();
+
+/// Time spent inside each OCR stage span, summed over every thread: where a page's time goes.
+/// Wall time counts waiting for a core too; CPU time (the thread's own, from the kernel's
+/// scheduler statistics) does not, so the two apart show contention.
+#[derive(Clone, Default)]
+struct StageClock {
+    totals: Arc<Mutex<BTreeMap<&'static str, StageTotal>>>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct StageTotal {
+    wall: Duration,
+    cpu: Duration,
+    runs: usize,
+}
+
+/// When the current visit to a span began: wall clock and the thread's CPU clock.
+struct Entered(Instant, Duration);
+
+/// CPU time this thread has run for (zero where the kernel does not say).
+fn thread_cpu() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map(Duration::from_nanos)
+        .unwrap_or_default()
+}
+
+impl StageClock {
+    /// The totals so far, emptied.
+    fn take(&self) -> BTreeMap<&'static str, StageTotal> {
+        self.totals
+            .lock()
+            .map(|mut t| std::mem::take(&mut *t))
+            .unwrap_or_default()
+    }
+}
+
+impl<S: tracing::Subscriber + for<'a> LookupSpan<'a>> Layer<S> for StageClock {
+    fn on_enter(&self, id: &span::Id, ctx: Context<'_, S>) {
+        if let Some(span) = ctx.span(id) {
+            span.extensions_mut()
+                .insert(Entered(Instant::now(), thread_cpu()));
+        }
+    }
+
+    fn on_exit(&self, id: &span::Id, ctx: Context<'_, S>) {
+        let Some(span) = ctx.span(id) else { return };
+        let Some(Entered(at, cpu)) = span.extensions_mut().remove::<Entered>() else {
+            return;
+        };
+        let cpu = thread_cpu().saturating_sub(cpu);
+        if let Ok(mut totals) = self.totals.lock() {
+            let entry = totals.entry(span.name()).or_default();
+            entry.wall += at.elapsed();
+            entry.cpu += cpu;
+            entry.runs += 1;
+        }
+    }
+}
+
+/// Prints the stage totals gathered since the last call, per page.
+fn print_stages(title: &str, pages: usize) {
+    let Some(clock) = STAGES.get() else { return };
+    let totals = clock.take();
+    let per_page = |d: Duration| d.as_secs_f64() / pages.max(1) as f64;
+    println!("| {title}: stage | runs | CPU s/page | wall s/page (summed over threads) |");
+    println!("|---|---|---|---|");
+    for (name, t) in &totals {
+        let stage = name.strip_prefix(STAGE_PREFIX).unwrap_or(name);
+        println!(
+            "| {stage} | {} | {:.3} | {:.3} |",
+            t.runs,
+            per_page(t.cpu),
+            per_page(t.wall)
+        );
+    }
+    let (cpu, wall) = totals
+        .values()
+        .fold((Duration::ZERO, Duration::ZERO), |(c, w), t| {
+            (c + t.cpu, w + t.wall)
+        });
+    println!(
+        "| all stages | | {:.3} | {:.3} |",
+        per_page(cpu),
+        per_page(wall)
+    );
+}
 
 fn run(args: &[String]) -> Result<()> {
     let usage =
@@ -87,6 +198,15 @@ fn dump(path: &Path, layout: bool) -> Result<()> {
     Ok(())
 }
 
+/// Rounds a timing is repeated for (`BENCH_ROUNDS`, default 1).
+fn bench_rounds() -> usize {
+    std::env::var("BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -97,12 +217,7 @@ fn native(files: &[String]) -> Result<()> {
     let reader = reader()?;
     let mut total_pages = 0;
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-    let rounds: usize = std::env::var("BENCH_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(1)
-        .max(1);
-    for _ in 0..rounds {
+    for _ in 0..bench_rounds() {
         let t = Instant::now();
         let mut pages = 0;
         for f in files {
@@ -154,33 +269,73 @@ fn temp_dir(tag: &str) -> Result<PathBuf> {
     Ok(dir)
 }
 
+/// CPU seconds used so far by this process and by its waited-for children (`/proc/self/stat`,
+/// in the kernel's 100 Hz clock ticks).
+fn cpu_seconds() -> (f64, f64) {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<f64> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| {
+            rest.split_whitespace()
+                .map(|f| f.parse().unwrap_or(0.0))
+                .collect()
+        })
+        .unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).copied().unwrap_or(0.0) / 100.0;
+    // After the command name: state is field 0, utime 11, stime 12, cutime 13, cstime 14.
+    (ticks(11) + ticks(12), ticks(13) + ticks(14))
+}
+
+/// Wall and CPU seconds per page of one way of reading the pages.
+#[derive(Default)]
+struct Timing {
+    wall: Vec<f64>,
+    cpu: Vec<f64>,
+}
+
+impl Timing {
+    fn row(&self, what: &str) -> String {
+        format!(
+            "| {what} | {:.2} | {:.2} |",
+            median(self.wall.clone()),
+            median(self.cpu.clone())
+        )
+    }
+}
+
 /// Seconds per page at 300 dpi: our pool over all pages at once, against the tesseract CLI one
-/// process per page (sequential, and two at a time).
+/// process per page (sequential, and two at a time), on the same PNG files: each side decodes
+/// them and reads them whole. The three alternate for `BENCH_ROUNDS` rounds (default 1) so a
+/// neighbour's load falls on all of them; medians are printed.
 fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     let reader = reader()?;
     let dir = temp_dir("ocr")?;
     let images = render_pages(&reader, pdf, pages, &dir)?;
-    // A multi-page TIFF would be one read; PNGs one by one in threads show the pool the same way.
-    let t = Instant::now();
-    std::thread::scope(|s| -> Result<()> {
-        let handles: Vec<_> = images
-            .iter()
-            .map(|p| {
-                s.spawn(|| {
-                    read(&reader, p)
-                        .map(|d| d.pages.len())
-                        .map_err(|e| e.to_string())
+    STAGES.get().map(StageClock::take);
+    let ours = || -> Result<(f64, f64)> {
+        let (cpu, t) = (cpu_seconds().0, Instant::now());
+        // A multi-page TIFF would be one read; PNGs one by one in threads show the pool the
+        // same way, two pages in flight on two workers.
+        std::thread::scope(|s| -> Result<()> {
+            let handles: Vec<_> = images
+                .iter()
+                .map(|p| {
+                    s.spawn(|| {
+                        read(&reader, p)
+                            .map(|d| d.pages.len())
+                            .map_err(|e| e.to_string())
+                    })
                 })
-            })
-            .collect();
-        for h in handles {
-            h.join().map_err(|_| "thread panicked")??;
-        }
-        Ok(())
-    })?;
-    let ours = t.elapsed().as_secs_f64() / pages as f64;
-    let cli = |parallel: usize| -> Result<f64> {
-        let t = Instant::now();
+                .collect();
+            for h in handles {
+                h.join().map_err(|_| "thread panicked")??;
+            }
+            Ok(())
+        })?;
+        Ok((t.elapsed().as_secs_f64(), cpu_seconds().0 - cpu))
+    };
+    let cli = |parallel: usize| -> Result<(f64, f64)> {
+        let (cpu, t) = (cpu_seconds().1, Instant::now());
         for chunk in images.chunks(parallel) {
             let children: Vec<_> = chunk
                 .iter()
@@ -198,21 +353,38 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
                 c.wait()?;
             }
         }
-        Ok(t.elapsed().as_secs_f64() / pages as f64)
+        Ok((t.elapsed().as_secs_f64(), cpu_seconds().1 - cpu))
     };
-    let (one, two) = (cli(1)?, cli(2)?);
+    let rounds = bench_rounds();
+    let (mut mine, mut one, mut two) = (Timing::default(), Timing::default(), Timing::default());
+    for _ in 0..rounds {
+        for (timing, run) in [
+            (&mut mine, &ours as &dyn Fn() -> Result<(f64, f64)>),
+            (&mut two, &|| cli(2)),
+            (&mut one, &|| cli(1)),
+        ] {
+            let (wall, cpu) = run()?;
+            timing.wall.push(wall / pages as f64);
+            timing.cpu.push(cpu / pages as f64);
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
+    print_stages("leasegrid OCR", pages * rounds);
+    println!();
     println!(
-        "| OCR at 300 dpi ({pages} pages of {}) | s/page |",
+        "| OCR at 300 dpi ({pages} pages of {}, median of {rounds} rounds) | wall s/page | CPU s/page |",
         pdf.display()
     );
-    println!("|---|---|");
+    println!("|---|---|---|");
     println!(
-        "| leasegrid (pool of {} workers: deskew, cleanup, OSD only when needed) | {ours:.2} |",
-        ReadOptions::default().ocr_workers
+        "{}",
+        mine.row(&format!(
+            "leasegrid (pool of {} workers: deskew, cleanup, OSD only when needed)",
+            ReadOptions::default().ocr_workers
+        ))
     );
-    println!("| tesseract CLI, one process at a time | {one:.2} |");
-    println!("| tesseract CLI, two processes at a time | {two:.2} |");
+    println!("{}", two.row("tesseract CLI, two processes at a time"));
+    println!("{}", one.row("tesseract CLI, one process at a time"));
     Ok(())
 }
 

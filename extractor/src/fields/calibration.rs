@@ -78,27 +78,50 @@ impl Calibration {
         absent: &[(String, bool)],
         per_field: bool,
     ) -> Calibration {
+        Calibration::fit_grouped(points, absent, per_field, |f| f.to_string())
+    }
+
+    /// `fit` with the fields pooled by `group` (their value type, say): one Platt per group,
+    /// shared by its fields, so a field with few or unrepresentative labels borrows the
+    /// evidence of fields read the same way. Each field keeps its own empty-field rate.
+    pub fn fit_grouped(
+        points: &[(String, f64, bool)],
+        absent: &[(String, bool)],
+        per_group: bool,
+        group: impl Fn(&str) -> String,
+    ) -> Calibration {
         let rate = |outcomes: Vec<bool>| {
             let n = outcomes.len().max(1) as f64;
             (outcomes.iter().filter(|o| **o).count() as f64 / n).clamp(0.05, 0.95)
         };
-        let mut names: Vec<&String> = points.iter().filter(|_| per_field).map(|p| &p.0).collect();
+        let mut names: Vec<&String> = points.iter().filter(|_| per_group).map(|p| &p.0).collect();
         names.sort();
         names.dedup();
+        let mut fitted: BTreeMap<String, Platt> = BTreeMap::new();
         let fields = names
             .into_iter()
             .map(|name| {
-                let mine: Vec<(f64, bool)> = points
-                    .iter()
-                    .filter(|p| &p.0 == name)
-                    .map(|p| (p.1, p.2))
-                    .collect();
+                let key = group(name);
+                let platt = *fitted.entry(key.clone()).or_insert_with(|| {
+                    let mine: Vec<(f64, bool)> = points
+                        .iter()
+                        .filter(|p| group(&p.0) == key)
+                        .map(|p| (p.1, p.2))
+                        .collect();
+                    Platt::fit(&mine, 0.5)
+                });
                 let empty = absent
                     .iter()
                     .filter(|a| &a.0 == name)
                     .map(|a| a.1)
                     .collect();
-                (name.clone(), Platt::fit(&mine, rate(empty)))
+                (
+                    name.clone(),
+                    Platt {
+                        absent: rate(empty),
+                        ..platt
+                    },
+                )
             })
             .collect();
         let all: Vec<(f64, bool)> = points.iter().map(|p| (p.1, p.2)).collect();

@@ -18,8 +18,28 @@ use std::sync::LazyLock;
 /// Candidates for the lease field `name`.
 pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
     match name {
-        "landlord" => party(ctx, "landlord", &["landlord", "lessor"]),
-        "tenant" => party(ctx, "tenant", &["tenant", "lessee"]),
+        "landlord" => party(
+            ctx,
+            "landlord",
+            &[
+                "landlord",
+                "lessor",
+                "landlord's name",
+                "lessor's name",
+                "name of landlord",
+            ],
+        ),
+        "tenant" => party(
+            ctx,
+            "tenant",
+            &[
+                "tenant",
+                "lessee",
+                "tenant's name",
+                "lessee's name",
+                "name of tenant",
+            ],
+        ),
         "guarantor" => guarantor(ctx),
         "premises_address" => address(ctx),
         "suite" => suite(ctx),
@@ -161,7 +181,7 @@ fn label_candidates(ctx: &Context, keys: &[&str], kind: FieldType) -> Vec<Candid
 }
 
 fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = ctx
+    let preamble: Vec<Candidate> = ctx
         .parties
         .iter()
         .filter(|p| p.role.as_deref().and_then(lease_role) == Some(role))
@@ -174,12 +194,33 @@ fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
             )
         })
         .collect();
-    out.extend(
-        label_candidates(ctx, keys, FieldType::Party)
-            .into_iter()
-            .filter(|c| c.value.as_str().is_some_and(is_name_like)),
-    );
+    let labelled = label_candidates(ctx, keys, FieldType::Party)
+        .into_iter()
+        .filter(|c| c.value.as_str().is_some_and(is_name_like));
+    let mut out = preamble.clone();
+    out.extend(labelled.map(|c| reconcile_with_preamble(c, &preamble)));
     out
+}
+
+/// A cover or summary page's name for a party, reconciled with the preamble's: the preamble's
+/// "between X ... ("Landlord")" clause is the operative statement of who the party is, so the
+/// same name misspelt or in capitals elsewhere ("ACME HOLDNGS LLC") takes the preamble's
+/// better-formed spelling and agrees with it, and a different name ranks below it.
+fn reconcile_with_preamble(mut c: Candidate, preamble: &[Candidate]) -> Candidate {
+    if preamble.is_empty() {
+        return c;
+    }
+    let name = c.value.as_str().unwrap_or_default();
+    let same = preamble.iter().find(|p| {
+        p.value
+            .as_str()
+            .is_some_and(|p| crate::fields::fuzzy::same_name(p, name))
+    });
+    match same {
+        Some(p) => c.value = p.value.clone(),
+        None => c.strength *= 0.8,
+    }
+    c
 }
 
 /// A label's value that names an entity rather than an address line or a note.
@@ -357,7 +398,10 @@ fn normalize_address(window: &str) -> Option<(String, usize)> {
                 })
                 .map(|f| (f.value, f.span.end))
         })?;
+    // The address starts at its street number: "the entire building, 12 Main Street" and
+    // "Suite 1850 at 12 Main Street" describe the premises within it.
     let head = &text[..state_end];
+    let head = STREET.find(head).map_or(head, |m| &head[m.start()..]);
     let mut parts: Vec<String> = Vec::new();
     for raw in head.split(',') {
         let p = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -495,8 +539,21 @@ fn clause_values(
 }
 
 static PREAMBLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:entered\s+into|made|dated|executed|effective)\s+(?:and\s+entered\s+into\s+)?(?:as\s+of\s+|on\s+|this\s+)?").expect("valid regex")
+    Regex::new(r"(?im)(?:entered\s+into|made|dated|executed|effective)\s+(?:and\s+entered\s+into\s+)?(?:as\s+of\s+|on\s+|this\s+)?|^[ \t]*on\s+").expect("valid regex")
 });
+
+/// Whether `gap` holds only "the" and a number in words ("the fourteenth ").
+fn ordinal_words_only(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && words
+            .iter()
+            .filter(|w| !w.eq_ignore_ascii_case("the"))
+            .all(|w| patterns::parse_number_words(w).is_some())
+}
 
 fn lease_date(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
@@ -504,8 +561,9 @@ fn lease_date(ctx: &Context) -> Vec<Candidate> {
     let mut out = Vec::new();
     for m in PREAMBLE_DATE.find_iter(&s[..head_end]) {
         let end = crate::fields::engine::floor(s, (m.end() + 60).min(s.len()));
+        // "dated the fourteenth (14th) day of June": the day in words may come first.
         if let Some(d) = patterns::dates(&s[m.end()..end]).into_iter().next()
-            && d.span.start < 12
+            && (d.span.start < 12 || ordinal_words_only(&s[m.end()..m.end() + d.span.start]))
         {
             let r = m.end() + d.span.start..m.end() + d.span.end;
             out.push(ctx.candidate(date_value(d.value), r, Source::Preamble, 1.0));
@@ -528,9 +586,78 @@ fn lease_date(ctx: &Context) -> Vec<Candidate> {
     out
 }
 
+/// The sentence verbs that state a term date outright ("The Term shall end at midnight on ...",
+/// "The Expiration Date of this Lease is ..."), and the words that make a sentence about some
+/// other date (a renewal, an extension, a notice, a rent start).
+const STATES_COMMENCEMENT: &[&str] = &[
+    "commencement date",
+    "shall commence",
+    "commence on",
+    "commencing on",
+    "shall begin",
+    "begin on",
+    "beginning on",
+];
+const STATES_EXPIRATION: &[&str] = &[
+    "expiration date",
+    "shall expire",
+    "shall end",
+    "shall terminate",
+    "expire on",
+    "expires on",
+    "expiring on",
+    "end on",
+    "ends on",
+    "ending on",
+    "terminate on",
+    "terminating on",
+];
+const OTHER_DATES: &[&str] = &[
+    "renew",
+    "extension",
+    "extended",
+    "option",
+    "notice",
+    "prior to",
+    "rent commencement",
+    "survive",
+    "amendment",
+];
+
+/// Dates a sentence states as the term's start or end: the cue within the sentence before the
+/// date, and nothing in the sentence about another date. Amendments are read separately.
+fn stated_term_dates(ctx: &Context, cues: &[&str]) -> Vec<Candidate> {
+    let s = ctx.str();
+    let amended = crate::fields::amendment::find(s)
+        .first()
+        .map_or(s.len(), |a| a.range.start);
+    patterns::dates(&s[..amended])
+        .into_iter()
+        .filter_map(|d| {
+            let from = crate::fields::engine::floor(s, d.span.start.saturating_sub(90));
+            let before = &s[from..d.span.start];
+            let before = before
+                .rfind([';', '\n', '\u{c}'])
+                .or_else(|| before.rfind(". "))
+                .map_or(before, |i| &before[i + 1..]);
+            let to = crate::fields::engine::floor(s, (d.span.end + 60).min(s.len()));
+            let after = &s[d.span.end..to];
+            let after = after.find(". ").map_or(after, |i| &after[..i]);
+            (has_any(before, cues) && !has_any(before, OTHER_DATES) && !has_any(after, OTHER_DATES))
+                .then(|| ctx.candidate(date_value(d.value), d.span, Source::Clause, 0.9))
+        })
+        .collect()
+}
+
 fn term_date(ctx: &Context, keys: &[&str], cues: &[&str]) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = label_candidates(ctx, keys, FieldType::Date);
+    let stating = if keys.contains(&"expiration date") {
+        STATES_EXPIRATION
+    } else {
+        STATES_COMMENCEMENT
+    };
+    out.extend(stated_term_dates(ctx, stating));
     for d in ctx.definition(keys) {
         out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
     }
@@ -701,12 +828,24 @@ fn escalation(ctx: &Context, percent: bool) -> Vec<Candidate> {
 
 fn governing_law(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
-    let mut out = Vec::new();
+    let mut out = label_candidates(
+        ctx,
+        &["governing law", "applicable law", "choice of law"],
+        FieldType::State,
+    );
     for passage in ctx.index.passages() {
         let (range, score) = (passage.range.clone(), 1.0f64);
         let p = &s[range.clone()];
-        if !has_any(p, &["laws of", "law of"])
-            || !has_any(p, &["govern", "constru", "enforce", "interpret"])
+        if !has_any(
+            p,
+            &[
+                "laws of",
+                "law of",
+                "its laws",
+                "laws thereof",
+                "law thereof",
+            ],
+        ) || !has_any(p, &["govern", "constru", "enforce", "interpret"])
         {
             continue;
         }
@@ -1003,6 +1142,22 @@ mod tests {
         );
         assert_eq!(got("Mill Road, approximately 3 miles north of the city of Foo in Bar County, Ohio, being").as_deref(), Some("Mill Road, Bar County, Ohio"));
         assert_eq!(got("the corner lot"), None);
+        assert_eq!(
+            got("the entire building, 9852 Corporate Center Drive, Little Rock, Arkansas.")
+                .as_deref(),
+            Some("9852 Corporate Center Drive, Little Rock, Arkansas")
+        );
+        assert_eq!(
+            got("Suite 1850 at 9439 Gateway Boulevard, Charlotte, North Carolina").as_deref(),
+            Some("9439 Gateway Boulevard, Charlotte, North Carolina")
+        );
+    }
+
+    #[test]
+    fn a_day_in_words_may_open_a_lease_date() {
+        assert!(ordinal_words_only("the fourteenth "));
+        assert!(ordinal_words_only("the twenty-seventh "));
+        assert!(!ordinal_words_only("the Lease Date set forth in "));
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Field extraction: candidates from the layout, normalized, validated and scored, for the
 //! built-in `lease` template and user templates.
 
+pub mod amendment;
 pub mod calibration;
 pub mod candidates;
 pub mod engine;
+pub mod formula_date;
+pub mod fuzzy;
 pub mod gold;
 pub mod kleister;
 pub mod labels;
@@ -110,6 +113,9 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         .then_some((&rent, &start, &end));
     let schedule = rent::rent_schedule(ctx, &rows, flat);
     chosen.insert("rent_schedule".into(), score::choose(&schedule));
+    let formula_checks = resolve_formulas(ctx, &mut chosen);
+    rent_from_commencement(ctx, &mut chosen);
+    let amended = apply_amendments(ctx, &mut chosen);
 
     let mut fields: FieldMap = chosen
         .iter()
@@ -120,7 +126,11 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
             )
         })
         .collect();
-    let checks = validate::check(&fields);
+    let mut checks = validate::check(&fields);
+    checks.diagnostics.extend(formula_checks);
+    checks
+        .diagnostics
+        .extend(amended.iter().map(|a| a.diagnostic.clone()));
     let mut raw_scores = BTreeMap::new();
     for (name, s) in &chosen {
         let factor = checks.factor(name);
@@ -130,7 +140,7 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         );
         raw_scores.insert(name.clone(), s.as_ref().map(|s| s.raw * factor));
     }
-    let critical = rent::critical_dates(&fields);
+    let critical = with_amendments(rent::critical_dates(&fields), &amended);
     let absent = calibration.for_field("critical_dates").absent;
     let critical_field = if critical.is_null() {
         Field::absent(absent)
@@ -156,6 +166,272 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         raw_scores,
         diagnostics: checks.diagnostics,
     }
+}
+
+/// Words just before a formula that make it the definition of a field's date, and words in
+/// its sentence that make it some other date (an option's effective date, a notice period).
+const FORMULA_TARGETS: [(&str, &[&str], &[&str]); 3] = [
+    (
+        "commencement_date",
+        &[
+            "shall commence on",
+            "commence on",
+            "commencing on",
+            "shall begin on",
+            "beginning on",
+        ],
+        &["rent", "option", "notice"],
+    ),
+    (
+        "expiration_date",
+        &[
+            "expire on",
+            "expires on",
+            "expiring on",
+            "expiration date",
+            "end on",
+            "ends on",
+            "ending on",
+            "terminate on",
+            "terminating on",
+            "through",
+        ],
+        &[
+            "right to terminate",
+            "option",
+            "notice",
+            "prior to",
+            "before",
+        ],
+    ),
+    (
+        "rent_commencement_date",
+        &[
+            "rent commencement date",
+            "rent shall commence",
+            "rent shall begin",
+            "rent shall be payable",
+            "payable beginning",
+            "payable commencing",
+        ],
+        &["option", "notice"],
+    ),
+];
+
+/// Formula dates ("the last day of the 60th full calendar month after the Commencement Date")
+/// resolved where every input is a date the document states: a field with no stated date takes
+/// the resolved one, a stated date that agrees gains the formula's support, and one that
+/// disagrees is penalized with a diagnostic. Unresolvable formulas leave the field as it is.
+fn resolve_formulas(
+    ctx: &Context,
+    chosen: &mut BTreeMap<String, Option<score::Scored>>,
+) -> Vec<Diagnostic> {
+    let s = ctx.str();
+    let formulas = formula_date::find(s);
+    let mut diagnostics = Vec::new();
+    let stated = |name: &str, chosen: &BTreeMap<String, Option<score::Scored>>| {
+        let field = match name {
+            "commencement date" | "lease commencement date" | "term commencement date" => {
+                "commencement_date"
+            }
+            "rent commencement date" => "rent_commencement_date",
+            "lease date" | "effective date" => "lease_date",
+            _ => return None,
+        };
+        let scored = chosen.get(field)?.as_ref()?;
+        let date = chrono::NaiveDate::parse_from_str(scored.value.as_str()?, "%Y-%m-%d").ok()?;
+        Some((date, scored.raw))
+    };
+    for (field, cues, others) in FORMULA_TARGETS {
+        for f in &formulas {
+            let from = engine::floor(s, f.span.start.saturating_sub(60));
+            let before = &s[from..f.span.start];
+            let before = before.rsplit_once(". ").map_or(before, |(_, b)| b);
+            // A formula anchored on the field's own date does not define it, and one of
+            // several alternatives ("the earlier of (i) ... or (ii) the date Tenant starts
+            // construction") depends on events the document cannot date.
+            let after = &s[f.span.end..engine::floor(s, (f.span.end + 12).min(s.len()))];
+            let alternatives = has_any(
+                before,
+                &[
+                    "earlier of",
+                    "later of",
+                    "sooner of",
+                    "first to occur",
+                    "whichever",
+                ],
+            ) || after.trim_start().starts_with("or ");
+            if !has_any(before, cues)
+                || has_any(before, others)
+                || alternatives
+                || f.anchor == field.replace('_', " ")
+            {
+                continue;
+            }
+            let Some((anchor, anchor_raw)) = stated(&f.anchor, chosen) else {
+                continue;
+            };
+            let Some(date) = f.resolve(anchor) else {
+                continue;
+            };
+            let value = typed::date_value(date);
+            let evidence = ctx.text.evidence(f.span.clone());
+            let entry = chosen.entry(field.to_string()).or_default();
+            match entry {
+                None => {
+                    *entry = Some(score::Scored {
+                        value,
+                        evidence: vec![evidence],
+                        raw: anchor_raw * 0.9,
+                    });
+                }
+                Some(current) if current.value == value => {
+                    current.raw = 1.0 - (1.0 - current.raw) * 0.5;
+                    if !current.evidence.contains(&evidence) {
+                        current.evidence.push(evidence);
+                    }
+                }
+                Some(current) => {
+                    current.raw *= 0.6;
+                    diagnostics.push(Diagnostic::warning(
+                        evidence.page,
+                        format!(
+                            "{field} reads {} but \"{}\" gives {date} from the {} {anchor}",
+                            current.value.as_str().unwrap_or_default(),
+                            &s[f.span.clone()],
+                            f.anchor
+                        ),
+                    ));
+                }
+            }
+            break;
+        }
+    }
+    diagnostics
+}
+
+/// Rent commences with the term unless the lease defers it: with no rent commencement date
+/// defined and no free-rent or abatement period, the rent commencement date is the commencement
+/// date, on the commencement's evidence.
+fn rent_from_commencement(ctx: &Context, chosen: &mut BTreeMap<String, Option<score::Scored>>) {
+    let stated = |name: &str| chosen.get(name).is_some_and(Option::is_some);
+    // A lease that defines a rent commencement date it cannot date (an event, a choice of
+    // dates) has none to report.
+    let defined = has_any(ctx.str(), &["rent commencement date"]);
+    if stated("rent_commencement_date") || stated("free_rent") || defined {
+        return;
+    }
+    let Some(Some(start)) = chosen.get("commencement_date").cloned() else {
+        return;
+    };
+    chosen.insert(
+        "rent_commencement_date".into(),
+        Some(score::Scored {
+            raw: start.raw * 0.9,
+            ..start
+        }),
+    );
+}
+
+/// An amendment applied to the abstract.
+struct Applied {
+    diagnostic: Diagnostic,
+    /// The critical date it adds: `{date, kind: "amendment", description}`.
+    critical: Value,
+}
+
+/// Applies the last amendment that moves the expiration: the amended expiration (and the term
+/// it gives, from the commencement or as the original term plus the extension) replace the
+/// lease's own, with evidence on the amendment.
+fn apply_amendments(
+    ctx: &Context,
+    chosen: &mut BTreeMap<String, Option<score::Scored>>,
+) -> Vec<Applied> {
+    let found = amendment::find(ctx.str());
+    let Some((a, (new_end, span))) = found
+        .iter()
+        .rev()
+        .find_map(|a| a.expiration.clone().map(|e| (a, e)))
+    else {
+        return vec![];
+    };
+    let date_of = |name: &str, chosen: &BTreeMap<String, Option<score::Scored>>| {
+        chosen
+            .get(name)
+            .and_then(|s| s.as_ref())
+            .and_then(|s| s.value.as_str())
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
+    let old_end = date_of("expiration_date", chosen);
+    if old_end == Some(new_end) {
+        return vec![];
+    }
+    // The amendment naming the expiration it replaces, and that being the one the lease
+    // states, confirms both readings.
+    let confirmed = a.replaces.is_some() && a.replaces == old_end;
+    let raw = if confirmed { 0.9 } else { 0.8 };
+    let evidence = vec![ctx.text.evidence(span)];
+    let old_term = chosen
+        .get("term_months")
+        .and_then(|s| s.as_ref())
+        .and_then(|s| s.value.as_u64())
+        .and_then(|t| u32::try_from(t).ok());
+    let term = date_of("commencement_date", chosen)
+        .and_then(|start| amendment::whole_months(start, new_end))
+        .or_else(|| Some(old_term? + a.extension_months?));
+    chosen.insert(
+        "expiration_date".into(),
+        Some(score::Scored {
+            value: typed::date_value(new_end),
+            evidence: evidence.clone(),
+            raw,
+        }),
+    );
+    if let Some(term) = term {
+        chosen.insert(
+            "term_months".into(),
+            Some(score::Scored {
+                value: Value::from(term),
+                evidence,
+                raw: raw * 0.95,
+            }),
+        );
+    }
+    let dated = a.date.map_or(String::new(), |d| format!(" dated {d}"));
+    let from = old_end.map_or(String::new(), |d| format!(" from {d}"));
+    let message = format!(
+        "{}{dated} amends the expiration date{from} to {new_end}; expiration_date and term_months report the amended values",
+        a.title
+    );
+    let page = ctx
+        .text
+        .evidence(a.range.start..a.range.start + a.title.len())
+        .page;
+    vec![Applied {
+        critical: serde_json::json!({
+            "date": typed::date_value(a.date.unwrap_or(new_end)),
+            "kind": "amendment",
+            "description": message.clone(),
+        }),
+        diagnostic: Diagnostic::info(page, message),
+    }]
+}
+
+/// The critical dates with the amendments' added, in date order.
+fn with_amendments(critical: Value, amended: &[Applied]) -> Value {
+    if amended.is_empty() {
+        return critical;
+    }
+    let mut all: Vec<Value> = match critical {
+        Value::Array(v) => v,
+        _ => vec![],
+    };
+    all.extend(amended.iter().map(|a| a.critical.clone()));
+    all.sort_by(|a, b| {
+        let day = |v: &Value| v.get("date").and_then(Value::as_str).map(str::to_string);
+        day(a).cmp(&day(b))
+    });
+    Value::Array(all)
 }
 
 /// The retrieval query of a field: its name in words and its description.

@@ -25,9 +25,10 @@ static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A quoted defined name inside parentheses: `("Landlord")`, `(the "Company")`,
-/// `(hereinafter referred to as "Tenant")`, or a bare `referred to as "lessor,"`.
+/// `(hereinafter referred to as "Tenant")`, a bare `referred to as "lessor,"`, or `as
+/// "Lessor"` after the party's description.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:\(([^()]{0,80}?)[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}[^()]{0,40}\)|referred\s+to\s+(?:herein\s+)?as\s+(?:the\s+)?[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}|\(\s*(?:the\s+)?([A-Z][A-Za-z]{2,30})\s*\))"#)
+    Regex::new(r#"(?i)(?:\(([^()]{0,80}?)[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}[^()]{0,40}\)|referred\s+to\s+(?:herein\s+)?as\s+(?:the\s+)?[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}|\(\s*(?:the\s+)?([A-Z][A-Za-z]{2,30})\s*\)|,?\s+as\s+(?:the\s+)?[\u{201c}\u{201d}"]([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"])"#)
         .expect("valid regex")
 });
 
@@ -39,7 +40,7 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 /// The parties named by the first "between ... and ..." passage (or a "PARTIES:" block) within
 /// the opening `window` bytes of `text`.
 pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
-    let head_end = floor_char_boundary(text, window.min(text.len()));
+    let head_end = opening_end(text, window);
     let head = &text[..head_end];
     for m in BETWEEN.find_iter(head) {
         let start = m.end();
@@ -63,16 +64,44 @@ pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
     for paragraph in head.split_inclusive('\n') {
         let range = start..start + paragraph.trim_end().len();
         start += paragraph.len();
-        let parties = split_parties(text, range.clone());
+        // "On 14 August 2019, X ("Lessor") and Y ("Lessee") entered into this Lease": a
+        // date may open the paragraph before the first party.
+        let opening = DATED_OPENING
+            .find(&text[range.clone()])
+            .map_or(range.start, |m| range.start + m.end());
+        let parties = split_parties(text, opening..range.end);
         if parties.len() >= 2
             && parties.iter().all(|p| p.role.is_some())
-            && parties[0].span.start <= range.start + 2
+            && parties[0].span.start <= opening + 2
         {
             return parties;
         }
     }
     vec![]
 }
+
+/// Where the opening `window` bytes of prose end: a table of contents (lines with dot leaders
+/// or ending in a page number after a run of dots) is skipped in the count, so a long contents
+/// page does not push the preamble out of reach.
+fn opening_end(text: &str, window: usize) -> usize {
+    let mut prose = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.contains("....") && !line.contains(". . . .") {
+            prose += line.len();
+        }
+        at += line.len();
+        if prose >= window {
+            return floor_char_boundary(text, (at - (prose - window)).min(text.len()));
+        }
+    }
+    text.len()
+}
+
+static DATED_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:on|as\s+of|effective(?:\s+as\s+of)?)\s+[^,\n]{4,40}\d{4}\s*,\s*")
+        .expect("valid regex")
+});
 
 static MADE_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:entered\s+into|made|executed|dated)\b[^.\n]{0,120}?\bby\s+")
@@ -106,6 +135,7 @@ fn split_parties(text: &str, range: Range<usize>) -> Vec<Party> {
             .get(2)
             .or(c.get(3))
             .or(c.get(4))
+            .or(c.get(5))
             .map(|m| m.as_str().trim().to_string());
         if role.as_deref().is_some_and(is_not_a_role) {
             continue;
@@ -187,12 +217,14 @@ fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) 
     let chunk = &text[start..end];
     // Skip the joiner left from the previous party: ", and", "and", ";".
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,;:]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?")
+        Regex::new(r"(?i)^[\s,;:.]*(?:and\s+|between\s+)?(?:the\s+undersigned\s*,?\s*)?")
             .expect("valid regex")
     });
     // A defined name the role pattern did not take ("... the “Company”) and") ends before
-    // the next party.
-    let skip = chunk.rfind(')').map_or(0, |i| i + 1);
+    // the next party; an aside without a quoted name ("(or assigns)") belongs to this one.
+    static QUOTED_CLOSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"[\u{201c}\u{201d}"'’]\s*\)"#).expect("valid regex"));
+    let skip = QUOTED_CLOSE.find_iter(chunk).last().map_or(0, |m| m.end());
     let chunk = &chunk[skip..];
     let start = start + skip;
     let lead = LEAD.find(chunk).map_or(0, |m| m.end());
@@ -666,15 +698,27 @@ pub fn has_company_suffix(name: &str) -> bool {
         .any(|w| FORMS.contains(&w.as_str()))
 }
 
-/// The role a defined name gives a lease party.
+/// The role a defined name gives a lease party; a role word with one letter misread by OCR
+/// ("Landiord", "Tenaut") still names its role.
 pub fn lease_role(role: &str) -> Option<&'static str> {
     let r = role.to_lowercase();
+    let names = |targets: &[&str]| {
+        r.split(|c: char| !c.is_alphabetic()).any(|w| {
+            targets
+                .iter()
+                .any(|t| crate::fields::fuzzy::is_misread(w, t))
+        })
+    };
     if r.contains("landlord") || r.contains("lessor") || r == "owner" {
         Some("landlord")
     } else if r.contains("tenant") || r.contains("lessee") {
         Some("tenant")
     } else if r.contains("guarant") {
         Some("guarantor")
+    } else if names(&["landlord", "lessor"]) {
+        Some("landlord")
+    } else if names(&["tenant", "lessee"]) {
+        Some("tenant")
     } else {
         None
     }
@@ -721,6 +765,66 @@ mod tests {
         let got = names(t2);
         assert_eq!(got[0].0, "John Doe and Mary Doe");
         assert_eq!(got[1].0, "Sun Power III, LLC");
+    }
+
+    #[test]
+    fn a_contents_page_does_not_hide_the_preamble_and_a_misread_role_still_counts() {
+        let contents: String = (1..=60)
+            .map(|i| format!("{i}. Article {i} {}{i}\n", ".".repeat(90)))
+            .collect();
+        let t = format!(
+            "LEASE AGREEMENT\nBETWEEN:\nACME HOLDNGS LLC, LANDLORD\nAND\nBLUE FISH LLC, TENANT\n{contents}This Lease is made by and between Acme Holdings, LLC, having an address of (Landiord), and Blue Fish LLC, a Delaware company (\u{201c}Tenant\u{201d}).\n"
+        );
+        assert!(t.find("by and between").is_some_and(|i| i > 6000));
+        let got = preamble_parties(&t, 6000);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].name, "Acme Holdings, LLC");
+        assert_eq!(
+            got[0].role.as_deref().and_then(lease_role),
+            Some("landlord")
+        );
+        assert_eq!(got[1].role.as_deref().and_then(lease_role), Some("tenant"));
+    }
+
+    #[test]
+    fn an_aside_and_a_stray_period_do_not_hide_a_party() {
+        let t = "made this 13th day of February, 2023, by and between Acme Farms, LLC, a Limited Liability Company, having an address of (Landlord). and Blue Sky Energy LLC (or assigns). a Delaware corporation, having a principal place of business at 12 Main Street (\u{201c}Tenant\u{201d}).\nLandlord and Tenant are referred to as the parties.";
+        assert_eq!(
+            names(t),
+            vec![
+                ("Acme Farms, LLC".into(), Some("Landlord".into())),
+                ("Blue Sky Energy LLC".into(), Some("Tenant".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dated_opening_and_roles_named_with_as() {
+        let t = "On 14 August 2019, Granite Point Associates, LLP, a California limited liability partnership (the \"Lessor\"), and Beacon Hill Labs, Inc., a Delaware corporation (the \"Lessee\"), entered into this Lease.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                (
+                    "Granite Point Associates, LLP".into(),
+                    Some("Lessor".into())
+                ),
+                ("Beacon Hill Labs, Inc.".into(), Some("Lessee".into()))
+            ]
+        );
+        let t = "THIS OFFICE LEASE is made on the 21st day of August, 2018, between Juniper Commercial REIT, P.C., a Delaware professional corporation, as \"Lessor\", and Copperleaf Design Studio, P.C., a Colorado professional corporation, as \"Lessee\".";
+        assert_eq!(
+            names(t),
+            vec![
+                (
+                    "Juniper Commercial REIT, P.C.".into(),
+                    Some("Lessor".into())
+                ),
+                (
+                    "Copperleaf Design Studio, P.C.".into(),
+                    Some("Lessee".into())
+                )
+            ]
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ static DATE_PATTERNS: LazyLock<Vec<(Regex, DateOrder)>> = LazyLock::new(|| {
         (
             // the 1st day of June, 2020; the first (1st) day of June, 2020
             Regex::new(&format!(
-                r"(?i)(?:\(|\b)(\d{{1,2}}){ord}\)?\s+day\s+of\s+({MONTH_RE})\s*,?\s*(\d{{4}})\b"
+                r"(?i)(?:\(|\b)(\d{{1,2}}){ord}\)?\s+day\s+of\s+({MONTH_RE})\s*,?\s*(\d{{4}})(?:\b|[a-z])"
             ))
             .expect("valid regex"),
             DateOrder::Dmy,
@@ -58,7 +58,7 @@ static DATE_PATTERNS: LazyLock<Vec<(Regex, DateOrder)>> = LazyLock::new(|| {
         (
             // June 1, 2020 / June 1st, 2020
             Regex::new(&format!(
-                r"(?i)\b({MONTH_RE})\s+(\d{{1,2}}){ord}\s*,?\s*(\d{{4}})\b"
+                r"(?i)\b({MONTH_RE})\s+(\d{{1,2}}){ord}\s*[,.]?\s*(\d{{4}})(?:\b|[a-z])"
             ))
             .expect("valid regex"),
             DateOrder::Mdy,
@@ -66,7 +66,7 @@ static DATE_PATTERNS: LazyLock<Vec<(Regex, DateOrder)>> = LazyLock::new(|| {
         (
             // 1 June 2020
             Regex::new(&format!(
-                r"(?i)\b(\d{{1,2}}){ord}\s+({MONTH_RE})\s*,?\s*(\d{{4}})\b"
+                r"(?i)\b(\d{{1,2}}){ord}\s+({MONTH_RE})\s*,?\s*(\d{{4}})(?:\b|[a-z])"
             ))
             .expect("valid regex"),
             DateOrder::Dmy,
@@ -92,8 +92,11 @@ enum DateOrder {
     NumericMdy,
 }
 
-/// Every calendar date written in `text`, in order of position.
+/// Every calendar date written in `text`, in order of position. OCR's slips are read through:
+/// letters that look like digits inside a number ("2O19", "l5"), a year run into the next word
+/// ("2019LEASE") and a period for the comma ("June 1. 2020").
 pub fn dates(text: &str) -> Vec<Found<NaiveDate>> {
+    let text = &ocr_digits(text);
     let mut out: Vec<Found<NaiveDate>> = Vec::new();
     for (re, order) in DATE_PATTERNS.iter() {
         for c in re.captures_iter(text) {
@@ -127,15 +130,59 @@ pub fn dates(text: &str) -> Vec<Found<NaiveDate>> {
             };
             if let Some(value) = date.filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
             {
+                // The year is the last group of every pattern; a letter run on to it is not
+                // part of the date.
+                let end = c.get(3).map_or(m.end(), |y| y.end());
                 out.push(Found {
                     value,
-                    span: m.range(),
+                    span: m.start()..end,
                 });
             }
         }
     }
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// `text` with the letters OCR reads for digits (O, o, I, l, |) turned into digits inside tokens
+/// that are otherwise numbers; every substitution keeps its byte length, so spans still point
+/// into the original.
+fn ocr_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let lookalike = |c: char| matches!(c, 'O' | 'o' | 'I' | 'l' | '|');
+    let numeric = |t: &str| {
+        t.len() >= 2
+            && t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().any(lookalike)
+            && t.chars().all(|c| c.is_ascii_digit() || lookalike(c))
+    };
+    let tokens = text.split(|c: char| !(c.is_alphanumeric() || c == '|'));
+    if !tokens.clone().any(numeric) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String| {
+        if numeric(token) {
+            out.extend(token.chars().map(|c| match c {
+                'O' | 'o' => '0',
+                'I' | 'l' | '|' => '1',
+                c => c,
+            }));
+        } else {
+            out.push_str(token);
+        }
+        token.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '|' {
+            token.push(c);
+        } else {
+            flush(&mut token, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut token, &mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 fn ymd(y: &str, m: Option<u32>, d: &str) -> Option<NaiveDate> {
@@ -311,7 +358,7 @@ fn single_durations(text: &str) -> Vec<Found<Duration>> {
 
 /// The number spelled by the longest run of number words ending `text`, with that run's length
 /// in bytes: "term of thirty-six" → (36, 10).
-fn trailing_number_words(text: &str) -> Option<(u32, usize)> {
+pub(crate) fn trailing_number_words(text: &str) -> Option<(u32, usize)> {
     let tokens: Vec<(usize, &str)> = text
         .match_indices(|c: char| c.is_alphabetic())
         .fold(Vec::new(), |mut acc: Vec<(usize, usize)>, (i, s)| {
@@ -591,6 +638,20 @@ mod tests {
             ]
         );
         assert!(dates("February 30, 2020").is_empty());
+        let ocr = "DATE\nNOVEMBER 8, 2019LEASE SUMMARY; signed June l5. 2O20 and 1 July 2021.";
+        let got: Vec<(NaiveDate, &str)> = dates(ocr)
+            .into_iter()
+            .map(|f| (f.value, &ocr[f.span]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (d(2019, 11, 8), "NOVEMBER 8, 2019"),
+                (d(2020, 6, 15), "June l5. 2O20"),
+                (d(2021, 7, 1), "1 July 2021")
+            ]
+        );
+        assert!(dates("10lbs on May 5, 20190").is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::fields::patterns;
 use crate::fields::typed::{date_value, money_value};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
+use std::ops::Range;
 
 /// A per-square-foot rate is small; a monthly or annual amount is not.
 const PER_SF_MAX: i64 = 500;
@@ -53,6 +54,7 @@ pub fn row_amounts(row: &ScheduleRow) -> RowAmounts {
 
 pub fn base_rent(ctx: &Context, rows: &[ScheduleRow]) -> Vec<Candidate> {
     let mut out = clause_rents(ctx);
+    out.extend(label_rents(ctx));
     if let Some(first) = rows.first() {
         let a = row_amounts(first);
         // The table corroborates the rent the text states first, in the form the text states
@@ -115,36 +117,11 @@ fn clause_rents(ctx: &Context) -> Vec<Candidate> {
             continue;
         }
         for f in patterns::money(p) {
-            let after = &p[f.span.end..floor(p, (f.span.end + 60).min(p.len()))];
             let before = &p[floor(p, f.span.start.saturating_sub(60))..f.span.start];
             if has_any(before, &["total rent", "total of"]) {
                 continue;
             }
-            let per_sf = has_any(
-                after,
-                &[
-                    "per square foot",
-                    "per rentable square foot",
-                    "per sq",
-                    "/rsf",
-                    "psf",
-                    "per rsf",
-                    "/sf",
-                    "p.s.f",
-                ],
-            );
-            let period = if has_any(after, &["per month", "each month", "a month", "monthly"])
-                || has_any(before, &["monthly", "per month"])
-            {
-                "monthly"
-            } else if has_any(
-                after,
-                &["per annum", "per year", "annually", "annual", "a year"],
-            ) || has_any(before, &["annual"])
-                || per_sf
-            {
-                "annual"
-            } else {
+            let Some((period, per_sf)) = rent_basis(p, f.span.clone(), "") else {
                 continue;
             };
             let r = range.start + f.span.start..range.start + f.span.end;
@@ -155,6 +132,95 @@ fn clause_rents(ctx: &Context) -> Vec<Candidate> {
                 score.max(0.5),
             ));
         }
+    }
+    out
+}
+
+const PER_SF: &[&str] = &[
+    "per square foot",
+    "per rentable square foot",
+    "per sq",
+    "/rsf",
+    "psf",
+    "per rsf",
+    "/sf",
+    "p.s.f",
+];
+const PER_MONTH: &[&str] = &["per month", "each month", "a month", "/month", "/mo"];
+const PER_YEAR: &[&str] = &[
+    "per annum",
+    "per year",
+    "annually",
+    "a year",
+    "/year",
+    "/yr",
+];
+
+/// The period and per-foot basis of the amount at `span` of `text`: the words right after it
+/// ("per month", "per rentable square foot per annum") first, then the words before it
+/// ("annual Base Rent of"), then `hint` (a summary label's "Monthly Base Rent"). "Payable in
+/// equal monthly installments" says how an amount is paid, not what period it covers.
+fn rent_basis(text: &str, span: Range<usize>, hint: &str) -> Option<(&'static str, bool)> {
+    let after = &text[span.end..floor(text, (span.end + 60).min(text.len()))];
+    let near = &after[..floor(after, 40.min(after.len()))];
+    let before = &text[floor(text, span.start.saturating_sub(40))..span.start];
+    let per_sf = has_any(near, PER_SF);
+    let installments = has_any(after, &["installment"]);
+    let period = if has_any(near, PER_MONTH) {
+        "monthly"
+    } else if has_any(near, PER_YEAR) || per_sf {
+        "annual"
+    } else if has_any(before, &["monthly", "per month"]) {
+        "monthly"
+    } else if has_any(before, &["annual", "yearly"]) {
+        "annual"
+    } else if has_any(after, &["monthly", "per month"]) && !installments {
+        "monthly"
+    } else if has_any(after, &["annual"]) {
+        "annual"
+    } else if has_any(hint, &["monthly"]) {
+        "monthly"
+    } else if has_any(hint, &["annual", "yearly"]) {
+        "annual"
+    } else {
+        return None;
+    };
+    Some((period, per_sf))
+}
+
+/// The rent a summary page states ("Annual Base Rent: $72,000 per year for the first Lease
+/// Year"), in the form its value's words (or else its label) give.
+fn label_rents(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
+    let keys = [
+        "base rent",
+        "annual base rent",
+        "monthly base rent",
+        "initial base rent",
+        "minimum rent",
+        "annual minimum rent",
+        "monthly minimum rent",
+        "fixed rent",
+        "annual rent",
+        "monthly rent",
+        "rent",
+    ];
+    let mut out = Vec::new();
+    for l in crate::fields::labels::with_key(&ctx.labels, &keys) {
+        let value = &s[l.value.clone()];
+        let Some(f) = patterns::money(value).into_iter().next() else {
+            continue;
+        };
+        let Some((period, per_sf)) = rent_basis(value, f.span.clone(), &l.key) else {
+            continue;
+        };
+        let r = l.value.start + f.span.start..l.value.start + f.span.end;
+        out.push(ctx.candidate(
+            rent_value(f.value, period, per_sf),
+            r,
+            Source::KeyValue,
+            1.0,
+        ));
     }
     out
 }
@@ -271,4 +337,45 @@ pub fn rows(ctx: &Context) -> Vec<ScheduleRow> {
         .into_iter()
         .filter(|r| r.start.is_none() || seen.insert((r.start, r.end)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn basis(text: &str, hint: &str) -> Option<(&'static str, bool)> {
+        let at = text.find('$').unwrap();
+        let end = at + text[at..].find([' ', ',']).unwrap();
+        rent_basis(text, at..end, hint)
+    }
+
+    #[test]
+    fn the_amounts_own_words_decide_its_period() {
+        assert_eq!(
+            basis(
+                "annual Base Rent of $72,000.00, payable in equal monthly installments",
+                ""
+            ),
+            Some(("annual", false))
+        );
+        assert_eq!(
+            basis(
+                "Base Rent of $6,000 per month, due on the first",
+                "annual base rent"
+            ),
+            Some(("monthly", false))
+        );
+        assert_eq!(
+            basis(
+                "$10.50 per rentable square foot per annum",
+                "monthly base rent"
+            ),
+            Some(("annual", true))
+        );
+        assert_eq!(
+            basis("$72,000 for the first Lease Year", "annual base rent"),
+            Some(("annual", false))
+        );
+        assert_eq!(basis("a fee of $500 upon signing", ""), None);
+    }
 }

@@ -299,7 +299,8 @@ impl Reader {
         kind: MediaKind,
         progress: &dyn Fn(Progress),
     ) -> Result<Document, ExtractError> {
-        let frames = images::decode_pages(bytes, kind)?;
+        let frames =
+            tracing::debug_span!("ocr.decode").in_scope(|| images::decode_pages(bytes, kind))?;
         if frames.len() > self.options.max_pages {
             return Err(ExtractError::TooManyPages {
                 pages: frames.len(),
@@ -317,7 +318,7 @@ impl Reader {
                 height_pt,
                 ..Page::default()
             });
-            if !raster::has_ink(&frame.image) {
+            if !tracing::debug_span!("ocr.blank_check").in_scope(|| raster::has_ink(&frame.image)) {
                 continue;
             }
             let job = OcrJob {

@@ -32,6 +32,13 @@ const UNSURE_WORD: f32 = 0.5;
 const DOUBTFUL_UNSURE_SHARE: f32 = 0.15;
 /// A word read with at least this confidence counts when two readings are compared.
 const CONFIDENT_WORD: f32 = 0.7;
+/// Fewest words that let one of tesseract's blocks be judged doubtful on its own.
+const MIN_BLOCK_WORDS: usize = 2;
+/// A band with fewer words than this is a line or two, which reading as one block groups the
+/// same way as the first reading did: it is not read again.
+const MIN_BAND_WORDS: usize = 20;
+/// Margin added above and below a band read again, as a fraction of an inch.
+const BAND_MARGIN_INCH: f32 = 0.1;
 
 /// One page image to recognize.
 pub struct OcrJob {
@@ -57,11 +64,14 @@ pub struct OcrPage {
 type Reply = SyncSender<Result<OcrPage, ExtractError>>;
 type Queue = Arc<Mutex<Receiver<(OcrJob, Reply, tracing::Span)>>>;
 
-/// A fixed pool of tesseract workers, started on first use.
+/// A fixed pool of tesseract workers, started on first use. Dropping it stops them and waits
+/// until they have freed their engines: tesseract complains on stderr ("ObjectCache ... LEAK")
+/// about engines still alive when the process exits.
 pub struct OcrPool {
     tessdata: PathBuf,
     workers: usize,
     jobs: Mutex<Option<SyncSender<(OcrJob, Reply, tracing::Span)>>>,
+    threads: Mutex<Vec<std::thread::JoinHandle<()>>>,
 }
 
 impl OcrPool {
@@ -70,6 +80,7 @@ impl OcrPool {
             tessdata: tessdata.to_path_buf(),
             workers: workers.max(1),
             jobs: Mutex::new(None),
+            threads: Mutex::new(Vec::new()),
         }
     }
 
@@ -108,18 +119,52 @@ impl OcrPool {
                 self.tessdata.join("eng.traineddata").display()
             )));
         }
+        silence_leptonica();
         let (sender, receiver) = mpsc::sync_channel(self.workers);
         let queue: Queue = Arc::new(Mutex::new(receiver));
+        let mut threads = self
+            .threads
+            .lock()
+            .map_err(|_| ExtractError::Internal("OCR pool poisoned".into()))?;
         for i in 0..self.workers {
             let queue = queue.clone();
             let tessdata = self.tessdata.clone();
-            std::thread::Builder::new()
+            let thread = std::thread::Builder::new()
                 .name(format!("tesseract-{i}"))
                 .spawn(move || Worker::new(tessdata).run(&queue))
                 .map_err(|e| ExtractError::Internal(format!("cannot start an OCR worker: {e}")))?;
+            threads.push(thread);
         }
         *jobs = Some(sender.clone());
         Ok(sender)
+    }
+}
+
+impl Drop for OcrPool {
+    fn drop(&mut self) {
+        // Closing the queue ends each worker's loop once it has finished its page.
+        if let Ok(mut jobs) = self.jobs.lock() {
+            jobs.take();
+        }
+        if let Ok(mut threads) = self.threads.lock() {
+            for thread in threads.drain(..) {
+                let _ = thread.join();
+            }
+        }
+    }
+}
+
+/// Leptonica, under tesseract, prints its warnings straight to stderr, the CLI's log channel;
+/// a page it cannot handle still fails through tesseract's own result.
+fn silence_leptonica() {
+    /// `L_SEVERITY_NONE` in leptonica's `environ.h`.
+    const SEVERITY_NONE: i32 = 6;
+    unsafe extern "C" {
+        fn setMsgSeverity(newsev: i32) -> i32;
+    }
+    // SAFETY: a plain setter of one global integer in liblept, which tesseract links.
+    unsafe {
+        setMsgSeverity(SEVERITY_NONE);
     }
 }
 
@@ -159,9 +204,11 @@ impl Worker {
 
     /// Reads a page the cheap way first: deskewed, cleaned, tesseract's automatic page
     /// segmentation. Only a doubtful page pays for more: orientation detection when the lines
-    /// run down the page (a quarter turn) or the reading is poor (upside down), and a second reading as one block of text (tables of
-    /// contents and numbered lists, whose columns of numbers automatic segmentation drops or
-    /// reads as vertical text).
+    /// run down the page (a quarter turn) or the reading is poor (upside down), and a second
+    /// reading, as one block of text, of the band of the page whose blocks read doubtfully
+    /// (tables of contents and numbered lists, whose columns of numbers automatic segmentation
+    /// drops or reads as vertical text). The band spans the page's width so the rows it reads
+    /// run from a heading to its number.
     fn page(&mut self, job: OcrJob) -> Result<OcrPage, ExtractError> {
         let OcrJob {
             image,
@@ -171,24 +218,34 @@ impl Worker {
         let started = Instant::now();
         if !upright {
             let page = prepare(image, dpi, 0, false);
-            return self.read(&page, dpi, PageSegMode::PsmAuto);
+            return tracing::debug_span!("ocr.recognize")
+                .in_scope(|| self.read(&page, dpi, PageSegMode::PsmAuto, None))
+                .map(|read| read.page);
         }
         let mut page = prepare(image.clone(), dpi, 0, true);
-        let mut best = self.read(&page, dpi, PageSegMode::PsmAuto)?;
+        let mut best = tracing::debug_span!("ocr.recognize")
+            .in_scope(|| self.read(&page, dpi, PageSegMode::PsmAuto, None))?;
         let mut passes = 1;
         // The orientation detector is asked only when lines run down the page (a quarter turn
         // shows in the ink profile) or the reading is poor (upside down reads as garbage).
-        let poor = best.confidence.is_none_or(|c| c < DOUBTFUL_CONFIDENCE);
-        if poor || looks_sideways(&image, dpi) {
-            let rotation = self.orientation(&image, dpi);
+        let poor = best.page.confidence.is_none_or(|c| c < DOUBTFUL_CONFIDENCE);
+        let sideways =
+            || tracing::debug_span!("ocr.sideways").in_scope(|| looks_sideways(&image, dpi));
+        if poor || sideways() {
+            let rotation =
+                tracing::debug_span!("ocr.orientation").in_scope(|| self.orientation(&image, dpi));
             if rotation != 0 {
                 let turned = prepare(image, dpi, rotation, true);
-                let read = self.read(&turned, dpi, PageSegMode::PsmAuto)?;
+                let read = tracing::debug_span!("ocr.turned_pass")
+                    .in_scope(|| self.read(&turned, dpi, PageSegMode::PsmAuto, None))?;
                 passes += 1;
                 // Tesseract reads vertical lines too, so a turned page can read nearly as well
                 // both ways; the detector's turn wins unless it reads clearly worse (a drawing
                 // labelled both ways).
-                let (turned_chars, chars) = (confident_chars(&read), confident_chars(&best));
+                let (turned_chars, chars) = (
+                    confident_chars(&read.page.words),
+                    confident_chars(&best.page.words),
+                );
                 let better = if poor {
                     turned_chars > chars
                 } else {
@@ -199,13 +256,14 @@ impl Worker {
                 }
             }
         }
-        if is_doubtful(&best) {
-            let read = self.read(&page, dpi, PageSegMode::PsmSingleBlock)?;
+        let margin = BAND_MARGIN_INCH * dpi as f32;
+        if let Some(band) = doubtful_band(&best, margin, page.image.height() as f32) {
+            let read = tracing::debug_span!("ocr.second_pass")
+                .in_scope(|| self.read(&page, dpi, PageSegMode::PsmSingleBlock, Some(band)))?;
             passes += 1;
-            if block_reads_better(&read, &best) {
-                best = read;
-            }
+            best = best.with_band(read, band);
         }
+        let best = best.page;
         tracing::debug!(
             ms = started.elapsed().as_millis() as u64,
             passes,
@@ -232,17 +290,29 @@ impl Worker {
         osd.upright_rotation(&raster::shrink(image, factor), dpi / factor)
     }
 
-    /// Recognizes a prepared page; word boxes are mapped back through the deskew.
+    /// Recognizes a prepared page, or only the rows `band` of it (top and bottom, pixels);
+    /// word boxes are mapped back through the deskew.
     fn read(
         &mut self,
         page: &Prepared,
         dpi: u32,
         mode: PageSegMode,
-    ) -> Result<OcrPage, ExtractError> {
-        let tsv = self.tsv(&page.image, dpi, mode)?;
+        band: Option<(f32, f32)>,
+    ) -> Result<Reading, ExtractError> {
+        // A band is read as an image of its own (tesseract thresholds and lays out a
+        // rectangle of a larger image less well than the same pixels alone); its rows are
+        // copied out whole, and its word boxes moved back down by its top.
+        let (tsv, dy) = match band {
+            None => (self.tsv(&page.image, dpi, mode)?, 0.0),
+            Some((top, bottom)) => {
+                let (crop, top) = raster::rows(&page.image, top as u32, bottom.ceil() as u32);
+                (self.tsv(&crop, dpi, mode)?, top as f32)
+            }
+        };
         let (w, h) = (page.image.width() as f32, page.image.height() as f32);
         let skew = page.skew;
-        let words = parse_tsv(&tsv, |l, t, r, b| {
+        let (words, mut places): (Vec<Word>, Vec<Place>) = parse_tsv(&tsv, |l, t, r, b| {
+            let (t, b) = (t + dy, b + dy);
             if skew == 0.0 {
                 return BBox::from_page_units(l, t, r, b, w, h);
             }
@@ -253,14 +323,20 @@ impl Worker {
             let min = |a: [f32; 4]| a.into_iter().fold(f32::MAX, f32::min);
             let max = |a: [f32; 4]| a.into_iter().fold(f32::MIN, f32::max);
             BBox::from_page_units(min(xs), min(ys), max(xs), max(ys), w, h)
-        });
-        let confidence = (!words.is_empty())
-            .then(|| words.iter().map(|w| w.confidence).sum::<f32>() / words.len() as f32);
-        Ok(OcrPage {
-            words,
-            rotation: page.rotation,
-            skew,
-            confidence,
+        })
+        .into_iter()
+        .unzip();
+        for place in &mut places {
+            (place.top, place.bottom) = (place.top + dy, place.bottom + dy);
+        }
+        Ok(Reading {
+            page: OcrPage {
+                confidence: mean_confidence(&words),
+                words,
+                rotation: page.rotation,
+                skew,
+            },
+            places,
         })
     }
 
@@ -317,13 +393,15 @@ fn prepare(image: GrayImage, dpi: u32, rotation: u16, deskew: bool) -> Prepared 
     };
     let mut skew = 0.0;
     if deskew {
-        let found = detect_skew(&image, dpi, MAX_SKEW_DEGREES);
+        let found = tracing::debug_span!("ocr.skew_detect")
+            .in_scope(|| detect_skew(&image, dpi, MAX_SKEW_DEGREES));
         if found.abs() >= MIN_DESKEW_DEGREES {
-            image = raster::rotate_small(&image, found);
+            image =
+                tracing::debug_span!("ocr.deskew").in_scope(|| raster::rotate_small(&image, found));
             skew = found;
         }
     }
-    let cleaned = cleanup::clean(&mut image, dpi);
+    let cleaned = tracing::debug_span!("ocr.cleanup").in_scope(|| cleanup::clean(&mut image, dpi));
     Prepared {
         image,
         rotation,
@@ -332,30 +410,139 @@ fn prepare(image: GrayImage, dpi: u32, rotation: u16, deskew: bool) -> Prepared 
     }
 }
 
+/// One reading of a prepared page, with where tesseract put each word.
+struct Reading {
+    page: OcrPage,
+    /// Per word of `page.words`: its place in the prepared image.
+    places: Vec<Place>,
+}
+
+/// A word's block in tesseract's layout and its rows in the prepared image (pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Place {
+    block: u32,
+    top: f32,
+    bottom: f32,
+}
+
+impl Place {
+    fn center(&self) -> f32 {
+        (self.top + self.bottom) / 2.0
+    }
+}
+
+impl Reading {
+    /// Takes the words of `band` (rows, pixels) from `other`, a reading of just that band, when
+    /// it reads the band better; the words elsewhere stay.
+    fn with_band(self, other: Reading, (top, bottom): (f32, f32)) -> Reading {
+        let inside = |p: &Place| (top..=bottom).contains(&p.center());
+        let (mut kept, mut kept_places, mut replaced) = (Vec::new(), Vec::new(), Vec::new());
+        for (word, place) in self.page.words.iter().zip(&self.places) {
+            if inside(place) {
+                replaced.push(word.clone());
+            } else {
+                kept.push(word.clone());
+                kept_places.push(*place);
+            }
+        }
+        let better = block_reads_better(&other.page.words, &replaced);
+        tracing::debug!(
+            top,
+            bottom,
+            words_before = replaced.len(),
+            words_after = other.page.words.len(),
+            chars_before = confident_chars(&replaced),
+            chars_after = confident_chars(&other.page.words),
+            better,
+            "doubtful rows read again"
+        );
+        if !better {
+            return self;
+        }
+        kept.extend(other.page.words);
+        kept_places.extend(other.places);
+        Reading {
+            page: OcrPage {
+                confidence: mean_confidence(&kept),
+                words: kept,
+                ..self.page
+            },
+            places: kept_places,
+        }
+    }
+}
+
+/// The rows (top, bottom; pixels) worth reading again: those of the blocks read doubtfully,
+/// widened by `margin` and then to the whole of every block they reach (a column of numbers
+/// read doubtfully takes in the headings beside it), within a page `height` pixels high; the
+/// whole page when only the page as a whole reads doubtfully; `None` when nothing does or the
+/// band holds too few words to be read differently.
+fn doubtful_band(reading: &Reading, margin: f32, height: f32) -> Option<(f32, f32)> {
+    let words = &reading.page.words;
+    let mut blocks = std::collections::BTreeMap::<u32, (Vec<Word>, f32, f32)>::new();
+    for (word, place) in words.iter().zip(&reading.places) {
+        let block = blocks
+            .entry(place.block)
+            .or_insert_with(|| (Vec::new(), f32::MAX, f32::MIN));
+        block.0.push(word.clone());
+        (block.1, block.2) = (block.1.min(place.top), block.2.max(place.bottom));
+    }
+    let (mut top, mut bottom) = blocks
+        .values()
+        .filter(|(members, ..)| members.len() >= MIN_BLOCK_WORDS && is_doubtful(members))
+        .fold((f32::MAX, f32::MIN), |(t, b), (_, bt, bb)| {
+            (t.min(*bt), b.max(*bb))
+        });
+    if top > bottom {
+        return (words.len() >= MIN_BAND_WORDS && is_doubtful(words)).then_some((0.0, height));
+    }
+    (top, bottom) = (top - margin, bottom + margin);
+    loop {
+        let (t, b) = blocks
+            .values()
+            .filter(|(_, bt, bb)| *bb >= top && *bt <= bottom)
+            .fold((top, bottom), |(t, b), (_, bt, bb)| {
+                (t.min(*bt), b.max(*bb))
+            });
+        if (t, b) == (top, bottom) {
+            break;
+        }
+        (top, bottom) = (t, b);
+    }
+    let inside = reading
+        .places
+        .iter()
+        .filter(|p| (top..=bottom).contains(&p.center()))
+        .count();
+    (inside >= MIN_BAND_WORDS).then_some((top.max(0.0), bottom.min(height)))
+}
+
+/// Mean word confidence, `None` without words.
+fn mean_confidence(words: &[Word]) -> Option<f32> {
+    (!words.is_empty())
+        .then(|| words.iter().map(|w| w.confidence).sum::<f32>() / words.len() as f32)
+}
+
 /// A reading poor enough to try another way: a low mean confidence, or many words barely read
 /// (a column of numbers taken for a picture or for vertical text).
-fn is_doubtful(page: &OcrPage) -> bool {
-    let unsure = page
-        .words
-        .iter()
-        .filter(|w| w.confidence < UNSURE_WORD)
-        .count();
-    page.confidence.is_none_or(|c| c < DOUBTFUL_CONFIDENCE)
-        || unsure as f32 >= DOUBTFUL_UNSURE_SHARE * page.words.len() as f32
+fn is_doubtful(words: &[Word]) -> bool {
+    let unsure = words.iter().filter(|w| w.confidence < UNSURE_WORD).count();
+    mean_confidence(words).is_none_or(|c| c < DOUBTFUL_CONFIDENCE)
+        || unsure as f32 >= DOUBTFUL_UNSURE_SHARE * words.len() as f32
 }
 
 /// Whether a reading as one block beats the automatic one. One block interleaves true columns,
 /// so it must win clearly: more confident text, or a clearly higher mean confidence (numbers
 /// recovered from a dropped column are short) without losing text.
-fn block_reads_better(block: &OcrPage, auto: &OcrPage) -> bool {
+fn block_reads_better(block: &[Word], auto: &[Word]) -> bool {
     let (b, a) = (confident_chars(block), confident_chars(auto));
-    let mean = |p: &OcrPage| p.confidence.unwrap_or(0.0);
+    let mean = |w: &[Word]| mean_confidence(w).unwrap_or(0.0);
     b * 10 > a * 11 || (mean(block) >= mean(auto) + 0.05 && b * 20 >= a * 19)
 }
 
 /// How much text a reading got right with some certainty: the letters of its confident words.
-fn confident_chars(page: &OcrPage) -> usize {
-    page.words
+fn confident_chars(words: &[Word]) -> usize {
+    words
         .iter()
         .filter(|w| w.confidence >= CONFIDENT_WORD)
         .map(|w| w.text.chars().count())
@@ -363,8 +550,8 @@ fn confident_chars(page: &OcrPage) -> usize {
 }
 
 /// Word rows (level 5) of tesseract's TSV: boxes through `to_bbox(left, top, right, bottom)`,
-/// confidences scaled to 0..1.
-fn parse_tsv(tsv: &str, to_bbox: impl Fn(f32, f32, f32, f32) -> BBox) -> Vec<Word> {
+/// confidences scaled to 0..1, each with its place in the image tesseract read.
+fn parse_tsv(tsv: &str, to_bbox: impl Fn(f32, f32, f32, f32) -> BBox) -> Vec<(Word, Place)> {
     tsv.lines()
         .filter_map(|line| {
             let f: Vec<&str> = line.splitn(12, '\t').collect();
@@ -374,12 +561,21 @@ fn parse_tsv(tsv: &str, to_bbox: impl Fn(f32, f32, f32, f32) -> BBox) -> Vec<Wor
             let text = f[11].trim();
             let num = |i: usize| f[i].parse::<f32>().ok();
             let (l, t, w, h, conf) = (num(6)?, num(7)?, num(8)?, num(9)?, num(10)?);
+            let block = f[2].parse().ok()?;
             // Table rules and box edges come out as bars; they are drawing, not words.
             let rule = text.chars().all(|c| matches!(c, '|' | '¦' | '‖'));
-            (!text.is_empty() && !rule && conf >= 0.0).then(|| Word {
-                text: text.to_string(),
-                bbox: to_bbox(l, t, l + w, t + h),
-                confidence: (conf / 100.0).clamp(0.0, 1.0),
+            (!text.is_empty() && !rule && conf >= 0.0).then(|| {
+                let word = Word {
+                    text: text.to_string(),
+                    bbox: to_bbox(l, t, l + w, t + h),
+                    confidence: (conf / 100.0).clamp(0.0, 1.0),
+                };
+                let place = Place {
+                    block,
+                    top: t,
+                    bottom: t + h,
+                };
+                (word, place)
             })
         })
         .collect()
@@ -392,15 +588,124 @@ mod tests {
     #[test]
     fn tsv_word_rows_become_words() {
         let tsv = "1\t1\t0\t0\t0\t0\t0\t0\t1000\t2000\t-1\t\n\
-                   5\t1\t1\t1\t1\t1\t100\t200\t300\t40\t96.5\tLease\n\
-                   5\t1\t1\t1\t1\t2\t420\t200\t80\t40\t-1\t \n\
-                   5\t1\t1\t1\t1\t3\t520\t200\t8\t40\t91.0\t|\n";
+                   5\t1\t3\t1\t1\t1\t100\t200\t300\t40\t96.5\tLease\n\
+                   5\t1\t3\t1\t1\t2\t420\t200\t80\t40\t-1\t \n\
+                   5\t1\t3\t1\t1\t3\t520\t200\t8\t40\t91.0\t|\n";
         let words = parse_tsv(tsv, |l, t, r, b| {
             BBox::from_page_units(l, t, r, b, 1000.0, 2000.0)
         });
         assert_eq!(words.len(), 1);
-        assert_eq!(words[0].text, "Lease");
-        assert!((words[0].confidence - 0.965).abs() < 1e-6);
-        assert_eq!(words[0].bbox, BBox::new(0.1, 0.1, 0.4, 0.12));
+        let (word, place) = &words[0];
+        assert_eq!(word.text, "Lease");
+        assert!((word.confidence - 0.965).abs() < 1e-6);
+        assert_eq!(word.bbox, BBox::new(0.1, 0.1, 0.4, 0.12));
+        assert_eq!(
+            *place,
+            Place {
+                block: 3,
+                top: 200.0,
+                bottom: 240.0
+            }
+        );
+    }
+
+    /// A reading of `(block, top, text, confidence)` words, each 40 pixels high.
+    fn reading(words: &[(u32, f32, &str, f32)]) -> Reading {
+        let (words, places): (Vec<Word>, Vec<Place>) = words
+            .iter()
+            .map(|&(block, top, text, confidence)| {
+                let word = Word {
+                    text: text.into(),
+                    bbox: BBox::new(0.1, top / 3000.0, 0.2, (top + 40.0) / 3000.0),
+                    confidence,
+                };
+                let bottom = top + 40.0;
+                (word, Place { block, top, bottom })
+            })
+            .unzip();
+        Reading {
+            page: OcrPage {
+                confidence: mean_confidence(&words),
+                words,
+                ..OcrPage::default()
+            },
+            places,
+        }
+    }
+
+    /// A row of `n` words of block `block` at `top`, all read with `confidence`.
+    fn row(block: u32, top: f32, n: usize, confidence: f32) -> Vec<(u32, f32, &'static str, f32)> {
+        vec![(block, top, "word", confidence); n]
+    }
+
+    #[test]
+    fn only_the_rows_of_doubtful_blocks_are_read_again() {
+        let page = reading(
+            &[
+                row(1, 100.0, 10, 0.95),
+                row(2, 500.0, 10, 0.4),
+                row(2, 560.0, 10, 0.45),
+                row(2, 620.0, 10, 0.3),
+                row(3, 1000.0, 10, 0.9),
+            ]
+            .concat(),
+        );
+        assert_eq!(doubtful_band(&page, 30.0, 3000.0), Some((470.0, 690.0)));
+        // A doubtful column of numbers beside a block of headings takes the headings in.
+        let contents = reading(
+            &[
+                row(1, 100.0, 10, 0.95),
+                row(2, 500.0, 1, 0.4),
+                row(2, 560.0, 1, 0.3),
+                row(3, 480.0, 10, 0.9),
+                row(3, 540.0, 10, 0.9),
+                row(3, 1400.0, 10, 0.9),
+                row(4, 2900.0, 10, 0.9),
+            ]
+            .concat(),
+        );
+        assert_eq!(
+            doubtful_band(&contents, 30.0, 3000.0),
+            Some((470.0, 1440.0))
+        );
+        let clean = reading(&row(1, 100.0, 30, 0.95));
+        assert_eq!(doubtful_band(&clean, 30.0, 3000.0), None);
+        // One doubtful line reads the same as one block: not read again.
+        let line = reading(&[row(1, 100.0, 30, 0.95), row(2, 900.0, 4, 0.3)].concat());
+        assert_eq!(doubtful_band(&line, 30.0, 3000.0), None);
+        // Doubtful only as a whole (no block has words enough to judge): the whole page.
+        let scattered: Vec<_> = (0..20)
+            .map(|i| {
+                (
+                    i,
+                    100.0 * i as f32,
+                    "ix",
+                    if i % 2 == 0 { 0.3 } else { 0.9 },
+                )
+            })
+            .collect();
+        assert_eq!(
+            doubtful_band(&reading(&scattered), 30.0, 3000.0),
+            Some((0.0, 3000.0))
+        );
+    }
+
+    #[test]
+    fn a_band_read_better_replaces_only_the_words_inside_it() {
+        let page = reading(&[
+            (1, 100.0, "Article", 0.95),
+            (2, 500.0, "Tcrm", 0.4),
+            (2, 560.0, "Rcnt", 0.45),
+        ]);
+        let band = reading(&[(1, 500.0, "Term", 0.93), (1, 560.0, "Rent", 0.91)]);
+        let merged = page.with_band(band, (470.0, 630.0));
+        let texts: Vec<&str> = merged.page.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["Article", "Term", "Rent"]);
+        assert_eq!(merged.places.len(), 3);
+        assert!(merged.page.confidence.unwrap() > 0.9);
+        let page = reading(&[(1, 100.0, "Article", 0.95), (2, 500.0, "Term", 0.9)]);
+        let worse = reading(&[(1, 500.0, "T", 0.3)]);
+        let kept = page.with_band(worse, (470.0, 630.0));
+        assert_eq!(kept.page.words[1].text, "Term");
     }
 }

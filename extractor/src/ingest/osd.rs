@@ -39,6 +39,9 @@ impl OrientationDetector {
                 sys::TessBaseAPIDelete(handle);
                 return None;
             }
+            // Its warnings ("Invalid resolution 0 dpi" while it sizes up the page) would reach
+            // stderr, the CLI's log channel.
+            sys::TessBaseAPISetVariable(handle, c"debug_file".as_ptr(), c"/dev/null".as_ptr());
             sys::TessBaseAPISetPageSegMode(handle, sys::TessPageSegMode_PSM_OSD_ONLY);
             Some(OrientationDetector { handle })
         }

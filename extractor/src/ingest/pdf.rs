@@ -133,8 +133,12 @@ fn read_page(page: &PdfPage_, index: usize) -> Result<PdfPage, PdfiumError> {
     let (words, invisible) = text_layer(page, frame)?;
     let mut note = None;
     let need = if words.is_empty() {
-        if raster::has_ink(&render_gray(page, BLANK_DPI)?) {
-            PageNeed::Ocr(render_gray(page, OCR_DPI)?)
+        let inked = tracing::debug_span!("ocr.blank_check")
+            .in_scope(|| render_gray(page, BLANK_DPI).map(|small| raster::has_ink(&small)))?;
+        if inked {
+            PageNeed::Ocr(
+                tracing::debug_span!("ocr.render").in_scope(|| render_gray(page, OCR_DPI))?,
+            )
         } else {
             PageNeed::Blank
         }

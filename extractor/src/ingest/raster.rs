@@ -67,6 +67,17 @@ pub fn shrink(img: &GrayImage, factor: u32) -> GrayImage {
     GrayImage::from_raw(ow, out.len() as u32 / ow, out).unwrap_or_else(|| img.clone())
 }
 
+/// Rows `top..bottom` of the image (clamped to it, at least one row), and the top row taken.
+pub fn rows(img: &GrayImage, top: u32, bottom: u32) -> (GrayImage, u32) {
+    let (w, h) = img.dimensions();
+    let top = top.min(h.saturating_sub(1));
+    let bottom = bottom.clamp(top + 1, h.max(1));
+    let raw = &img.as_raw()[(top * w) as usize..(bottom * w) as usize];
+    let band = GrayImage::from_raw(w, bottom - top, raw.to_vec())
+        .unwrap_or_else(|| GrayImage::new(w.max(1), 1));
+    (band, top)
+}
+
 /// Rotates by a multiple of 90 degrees clockwise.
 pub fn rotate_quarter(img: &GrayImage, clockwise: u16) -> GrayImage {
     match clockwise % 360 {
@@ -168,6 +179,16 @@ mod tests {
             (sx - 200.5).abs() < 1.5 && (sy - 60.5).abs() < 1.5,
             "{darkest:?} -> {sx},{sy}"
         );
+    }
+
+    #[test]
+    fn rows_are_cut_out_whole_and_clamped() {
+        let img = GrayImage::from_fn(4, 10, |_, y| Luma([y as u8]));
+        let (band, top) = rows(&img, 3, 6);
+        assert_eq!((band.dimensions(), top), ((4, 3), 3));
+        assert_eq!(band.get_pixel(2, 0)[0], 3);
+        assert_eq!(rows(&img, 8, 40).0.height(), 2);
+        assert_eq!(rows(&img, 20, 2).0.height(), 1);
     }
 
     #[test]
