@@ -157,7 +157,6 @@ fn development_leases_abstract_with_evidence_and_validate() {
                     || f.evidence
                         .iter()
                         .any(|e| e.page.is_some() && e.text.is_some())
-                    || name == "rent_schedule"
                     || name == "critical_dates",
                 "{id} {name} has a value without evidence"
             );

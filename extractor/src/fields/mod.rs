@@ -109,8 +109,19 @@ fn abstract_lease(ctx: &Context, template: &Template, calibration: &Calibration)
         value_of("commencement_date"),
         value_of("expiration_date"),
     );
-    let flat = (!rent.is_null() && value_of("escalation_percent").is_null())
-        .then_some((&rent, &start, &end));
+    // A flat schedule is derived from the base rent, so it quotes the base rent's evidence.
+    let rent_evidence = chosen
+        .get("base_rent")
+        .and_then(|s| s.as_ref())
+        .and_then(|s| s.evidence.first().cloned())
+        .unwrap_or_default();
+    let flat =
+        (!rent.is_null() && value_of("escalation_percent").is_null()).then_some(rent::FlatRent {
+            rent: &rent,
+            start: &start,
+            end: &end,
+            evidence: rent_evidence,
+        });
     let schedule = rent::rent_schedule(ctx, &rows, flat);
     chosen.insert("rent_schedule".into(), score::choose(&schedule));
     let formula_checks = resolve_formulas(ctx, &mut chosen);

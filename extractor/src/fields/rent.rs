@@ -225,11 +225,19 @@ fn label_rents(ctx: &Context) -> Vec<Candidate> {
     out
 }
 
+/// One rent for the whole term: the chosen base rent, term dates and the rent's evidence.
+pub struct FlatRent<'a> {
+    pub rent: &'a Value,
+    pub start: &'a Value,
+    pub end: &'a Value,
+    pub evidence: crate::schema::Evidence,
+}
+
 /// Schedule rows as stated, or one row for the whole term when the lease states one flat rent.
 pub fn rent_schedule(
     ctx: &Context,
     rows: &[ScheduleRow],
-    flat: Option<(&Value, &Value, &Value)>,
+    flat: Option<FlatRent>,
 ) -> Vec<Candidate> {
     if !rows.is_empty() {
         let value: Vec<Value> = rows
@@ -248,7 +256,13 @@ pub fn rent_schedule(
         let range = rows[0].range.start..rows[rows.len() - 1].range.end;
         return vec![ctx.candidate(Value::Array(value), range, Source::Table, 1.0)];
     }
-    let Some((rent, start, end)) = flat else {
+    let Some(FlatRent {
+        rent,
+        start,
+        end,
+        evidence,
+    }) = flat
+    else {
         return vec![];
     };
     let (Some(amount), Some("monthly")) = (
@@ -266,13 +280,7 @@ pub fn rent_schedule(
         "annual": money_value(amount * Decimal::from(12)),
         "annual_per_sf": null,
     }]);
-    vec![Candidate::new(
-        row,
-        Default::default(),
-        Source::Derived,
-        0.8,
-        0,
-    )]
+    vec![Candidate::new(row, evidence, Source::Derived, 0.8, 0)]
 }
 
 /// Expiration, renewal notice deadlines and rent steps, from the chosen field values.
