@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// Where libpdfium, tesseract's language data and the MiniLM model folder are.
+/// Where libpdfium, tesseract's language data, the MiniLM model and the trained span head are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resources {
     /// Folder holding `libpdfium.so`.
@@ -11,6 +11,9 @@ pub struct Resources {
     pub tessdata_dir: PathBuf,
     /// Folder holding `model.safetensors`, `config.json` and `tokenizer.json`.
     pub model_dir: PathBuf,
+    /// Folder of the trained span head and its per-field gates (the repository's
+    /// `ml-models/weights`).
+    pub span_model_dir: PathBuf,
 }
 
 /// One thing `Resources::check` found missing, with the path it searched.
@@ -34,7 +37,7 @@ impl std::fmt::Display for MissingResource {
 impl Resources {
     /// The components a checkout installs under `root` (`make setup`), each replaced by its
     /// environment override when set: `LEASEGRID_PDFIUM_DIR`, `LEASEGRID_TESSDATA_DIR` (or
-    /// tesseract's own `TESSDATA_PREFIX`), `LEASEGRID_MODEL_DIR`.
+    /// tesseract's own `TESSDATA_PREFIX`), `LEASEGRID_MODEL_DIR`, `LEASEGRID_SPAN_MODEL_DIR`.
     pub fn from_env_under(root: &Path) -> Resources {
         let env = |k: &str| {
             std::env::var_os(k)
@@ -48,6 +51,8 @@ impl Resources {
                 .unwrap_or_else(|| PathBuf::from("/usr/share/tesseract-ocr/5/tessdata")),
             model_dir: env("LEASEGRID_MODEL_DIR")
                 .unwrap_or_else(|| root.join(".cache/models/all-MiniLM-L6-v2")),
+            span_model_dir: env("LEASEGRID_SPAN_MODEL_DIR")
+                .unwrap_or_else(|| root.join("ml-models/weights")),
         }
     }
 

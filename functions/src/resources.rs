@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 pub const PDFIUM_ENV: &str = "LEASEGRID_PDFIUM_DIR";
 pub const TESSDATA_ENV: &str = "LEASEGRID_TESSDATA_DIR";
 pub const MODEL_ENV: &str = "LEASEGRID_MODEL_DIR";
+pub const SPAN_MODEL_ENV: &str = "LEASEGRID_SPAN_MODEL_DIR";
 
 const PDFIUM_REL: &str = ".cache/pdfium";
 const MODEL_REL: &str = ".cache/models/all-MiniLM-L6-v2";
+const SPAN_MODEL_REL: &str = "ml-models/weights";
 const TESSDATA_CANDIDATES: &[&str] = &[
     "/usr/share/tesseract-ocr/5/tessdata",
     "/usr/share/tesseract-ocr/4.00/tessdata",
@@ -32,6 +34,7 @@ pub fn locate() -> Resources {
                     .unwrap_or_else(|| PathBuf::from(TESSDATA_CANDIDATES[0]))
             }),
         model_dir: from_env(MODEL_ENV).unwrap_or_else(|| in_checkout(MODEL_REL)),
+        span_model_dir: from_env(SPAN_MODEL_ENV).unwrap_or_else(|| in_checkout(SPAN_MODEL_REL)),
     }
 }
 
@@ -79,6 +82,7 @@ mod tests {
             pdfium_dir: "/nonexistent/pdfium".into(),
             tessdata_dir: "/nonexistent/tessdata".into(),
             model_dir: "/nonexistent/model".into(),
+            span_model_dir: "/nonexistent/span".into(),
         };
         let err = require(&r, true).unwrap_err().to_string();
         assert!(err.contains("/nonexistent/pdfium/libpdfium.so"), "{err}");

@@ -3,16 +3,14 @@
 //! cannot load leaves the rules alone, with one warning, rather than failing extractions.
 
 use crate::ExtractError;
+use crate::Resources;
 use crate::field_model::FieldModel;
 use crate::fields::model_gate::Gates;
 use crate::ml::CandleFieldModel;
-use crate::ml::candle_model::{GATES_FILE, shipped_span_dir};
+use crate::ml::candle_model::GATES_FILE;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-/// Overrides the folder of the span head and its gates (default: the checkout's
-/// `ml-models/weights`).
-pub const SPAN_MODEL_ENV: &str = "LEASEGRID_SPAN_MODEL_DIR";
 /// `off` runs the rules alone (default `on`).
 pub const FIELD_MODEL_ENV: &str = "LEASEGRID_FIELD_MODEL";
 
@@ -39,17 +37,14 @@ impl LazyFieldModel {
         }
     }
 
-    /// As the environment says: off when `LEASEGRID_FIELD_MODEL=off`, else the span head of
-    /// `LEASEGRID_SPAN_MODEL_DIR` or the shipped one, over the MiniLM of `model_dir`.
-    pub fn from_env(model_dir: &Path) -> Self {
+    /// Off when `LEASEGRID_FIELD_MODEL=off`, else the span head of `resources.span_model_dir`
+    /// over the MiniLM of `resources.model_dir`.
+    pub fn from_env(resources: &Resources) -> Self {
         let switch = std::env::var(FIELD_MODEL_ENV).unwrap_or_default();
         if switch.eq_ignore_ascii_case("off") {
             return LazyFieldModel::off();
         }
-        let span_dir = std::env::var_os(SPAN_MODEL_ENV)
-            .filter(|v| !v.is_empty())
-            .map_or_else(shipped_span_dir, PathBuf::from);
-        LazyFieldModel::new(model_dir, &span_dir)
+        LazyFieldModel::new(&resources.model_dir, &resources.span_model_dir)
     }
 
     /// The model, loaded on the first call; `None` when it is off, its gates ask nothing of it
