@@ -25,7 +25,7 @@ impl Extractor {
         Ok(Extractor {
             reader: Reader::new(resources, options)?,
             header_matcher: LazyHeaderMatcher::new(&resources.model_dir),
-            field_model: LazyFieldModel::from_env(resources),
+            field_model: LazyFieldModel::for_resources(resources),
         })
     }
 

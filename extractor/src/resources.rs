@@ -12,8 +12,13 @@ pub struct Resources {
     /// Folder holding `model.safetensors`, `config.json` and `tokenizer.json`.
     pub model_dir: PathBuf,
     /// Folder of the trained span head and its per-field gates (the repository's
-    /// `ml-models/weights`).
-    pub span_model_dir: PathBuf,
+    /// `ml-models/weights`); `None` extracts fields with the rules alone.
+    pub span_model_dir: Option<PathBuf>,
+}
+
+/// Whether `LEASEGRID_FIELD_MODEL` leaves the trained field model on (anything but `off`).
+pub fn field_model_on() -> bool {
+    !std::env::var("LEASEGRID_FIELD_MODEL").is_ok_and(|v| v.eq_ignore_ascii_case("off"))
 }
 
 /// One thing `Resources::check` found missing, with the path it searched.
@@ -37,7 +42,8 @@ impl std::fmt::Display for MissingResource {
 impl Resources {
     /// The components a checkout installs under `root` (`make setup`), each replaced by its
     /// environment override when set: `LEASEGRID_PDFIUM_DIR`, `LEASEGRID_TESSDATA_DIR` (or
-    /// tesseract's own `TESSDATA_PREFIX`), `LEASEGRID_MODEL_DIR`, `LEASEGRID_SPAN_MODEL_DIR`.
+    /// tesseract's own `TESSDATA_PREFIX`), `LEASEGRID_MODEL_DIR`, `LEASEGRID_SPAN_MODEL_DIR`
+    /// (no span model when `LEASEGRID_FIELD_MODEL=off`).
     pub fn from_env_under(root: &Path) -> Resources {
         let env = |k: &str| {
             std::env::var_os(k)
@@ -51,8 +57,9 @@ impl Resources {
                 .unwrap_or_else(|| PathBuf::from("/usr/share/tesseract-ocr/5/tessdata")),
             model_dir: env("LEASEGRID_MODEL_DIR")
                 .unwrap_or_else(|| root.join(".cache/models/all-MiniLM-L6-v2")),
-            span_model_dir: env("LEASEGRID_SPAN_MODEL_DIR")
-                .unwrap_or_else(|| root.join("ml-models/weights")),
+            span_model_dir: field_model_on().then(|| {
+                env("LEASEGRID_SPAN_MODEL_DIR").unwrap_or_else(|| root.join("ml-models/weights"))
+            }),
         }
     }
 

@@ -4,6 +4,7 @@
 //! `./target/release/leasegrid` works from the checkout root with no environment set.
 
 use extractor::Resources;
+use extractor::resources::field_model_on;
 use std::path::{Path, PathBuf};
 
 pub const PDFIUM_ENV: &str = "LEASEGRID_PDFIUM_DIR";
@@ -34,7 +35,8 @@ pub fn locate() -> Resources {
                     .unwrap_or_else(|| PathBuf::from(TESSDATA_CANDIDATES[0]))
             }),
         model_dir: from_env(MODEL_ENV).unwrap_or_else(|| in_checkout(MODEL_REL)),
-        span_model_dir: from_env(SPAN_MODEL_ENV).unwrap_or_else(|| in_checkout(SPAN_MODEL_REL)),
+        span_model_dir: field_model_on()
+            .then(|| from_env(SPAN_MODEL_ENV).unwrap_or_else(|| in_checkout(SPAN_MODEL_REL))),
     }
 }
 
@@ -82,7 +84,7 @@ mod tests {
             pdfium_dir: "/nonexistent/pdfium".into(),
             tessdata_dir: "/nonexistent/tessdata".into(),
             model_dir: "/nonexistent/model".into(),
-            span_model_dir: "/nonexistent/span".into(),
+            span_model_dir: None,
         };
         let err = require(&r, true).unwrap_err().to_string();
         assert!(err.contains("/nonexistent/pdfium/libpdfium.so"), "{err}");

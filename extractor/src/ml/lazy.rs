@@ -11,9 +11,6 @@ use crate::ml::candle_model::GATES_FILE;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-/// `off` runs the rules alone (default `on`).
-pub const FIELD_MODEL_ENV: &str = "LEASEGRID_FIELD_MODEL";
-
 pub struct LazyFieldModel {
     /// The MiniLM folder and the span head's folder; `None` when the model is switched off.
     dirs: Option<(PathBuf, PathBuf)>,
@@ -37,14 +34,13 @@ impl LazyFieldModel {
         }
     }
 
-    /// Off when `LEASEGRID_FIELD_MODEL=off`, else the span head of `resources.span_model_dir`
-    /// over the MiniLM of `resources.model_dir`.
-    pub fn from_env(resources: &Resources) -> Self {
-        let switch = std::env::var(FIELD_MODEL_ENV).unwrap_or_default();
-        if switch.eq_ignore_ascii_case("off") {
-            return LazyFieldModel::off();
+    /// The span head of `resources.span_model_dir` over the MiniLM of `resources.model_dir`;
+    /// off when the resources name no span model.
+    pub fn for_resources(resources: &Resources) -> Self {
+        match &resources.span_model_dir {
+            Some(span_dir) => LazyFieldModel::new(&resources.model_dir, span_dir),
+            None => LazyFieldModel::off(),
         }
-        LazyFieldModel::new(&resources.model_dir, &resources.span_model_dir)
     }
 
     /// The model, loaded on the first call; `None` when it is off, its gates ask nothing of it
