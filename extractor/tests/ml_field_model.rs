@@ -5,21 +5,10 @@
 use extractor::field_model::FieldModel;
 use extractor::ml::CandleFieldModel;
 use extractor::ml::candle_model::shipped_span_dir;
-use std::path::PathBuf;
 
-fn model_dir() -> PathBuf {
-    let dir = std::env::var_os("LEASEGRID_MODEL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.cache/models/all-MiniLM-L6-v2")
-        });
-    assert!(
-        dir.join("model.safetensors").exists(),
-        "MiniLM weights not found at {} (run `make setup`)",
-        dir.display()
-    );
-    dir
-}
+mod ingest_support;
+
+use ingest_support::model_dir;
 
 const QUESTION: &str = "Which state's law governs the agreement?";
 

@@ -11,10 +11,11 @@ use extractor::rentroll::columns::{Mapping, Role, mapping};
 use extractor::rentroll::header_model::{EmbeddingMatcher, Similarities, THRESHOLD, accept};
 use extractor::rentroll::synth::{Layout, generate};
 use extractor::schema::ExtractionKind;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 mod ingest_support;
+
+use ingest_support::model_dir;
 
 use Role::*;
 const RECOVERIES: Role = Recoveries { annual: false };
@@ -107,20 +108,6 @@ const HELD_OUT: &[(&str, Option<Role>)] = &[
     ("Lease Commenced", Some(LeaseStart)),
     ("Occupancy Date", Some(LeaseStart)),
 ];
-
-fn model_dir() -> PathBuf {
-    let dir = std::env::var_os("LEASEGRID_MODEL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.cache/models/all-MiniLM-L6-v2")
-        });
-    assert!(
-        dir.join("model.safetensors").exists(),
-        "MiniLM weights not found at {} (run `make setup`)",
-        dir.display()
-    );
-    dir
-}
 
 fn matcher() -> &'static EmbeddingMatcher {
     static MATCHER: OnceLock<EmbeddingMatcher> = OnceLock::new();

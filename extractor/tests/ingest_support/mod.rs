@@ -14,6 +14,17 @@ pub fn resources() -> Resources {
     Resources::from_env_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
 }
 
+/// The real MiniLM folder; tests fail, not skip, when it is missing.
+pub fn model_dir() -> PathBuf {
+    let dir = resources().model_dir;
+    assert!(
+        dir.join("model.safetensors").exists(),
+        "MiniLM weights not found at {} (run `make setup` or set LEASEGRID_MODEL_DIR)",
+        dir.display()
+    );
+    dir
+}
+
 /// One reader per test binary, as in the service: engines are started once.
 pub fn reader() -> &'static Reader {
     static READER: OnceLock<Reader> = OnceLock::new();
