@@ -9,6 +9,7 @@ use axum::Json;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use base64::Engine;
+use extractor::ExtractError;
 use functions::blob::keys;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -109,7 +110,7 @@ pub struct ListQuery {
         (status = 401, description = "no credentials", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "over LEASEGRID_MAX_UPLOAD_BYTES", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "not a supported type; names the detected type", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "unknown template", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "unknown template, or a damaged container (an unreadable ZIP or OLE file)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("api_key" = []), ("session" = [])))]
 pub async fn upload(
@@ -156,10 +157,11 @@ pub async fn upload(
     if bytes.len() > limit {
         return Err(too_large());
     }
-    let kind = super::sniff::sniff(&bytes, &filename).map_err(|detected| {
-        ApiError::UnsupportedMediaType(format!(
-            "unsupported file type: detected {detected}; Leasegrid reads PDF, PNG, JPEG, TIFF, DOCX, XLSX, XLS and CSV"
-        ))
+    // The extractor's own sniffing, so an upload is refused here exactly when reading would refuse it.
+    let kind = extractor::ingest::sniff(&bytes).map_err(|e| match e {
+        ExtractError::Unsupported { .. } => ApiError::UnsupportedMediaType(e.to_string()),
+        ExtractError::Empty => ApiError::BadRequest(e.to_string()),
+        _ => ApiError::Unprocessable(e.to_string()),
     })?;
     if let Some(t) = &template {
         crate::service::jobs::resolve_template(&state.repo, auth.org(), t).await?;

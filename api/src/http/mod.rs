@@ -27,7 +27,6 @@ pub mod json;
 pub mod metrics;
 pub mod pages;
 pub mod session;
-pub mod sniff;
 pub mod templates;
 pub mod views;
 pub mod webhooks;

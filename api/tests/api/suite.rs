@@ -322,6 +322,19 @@ pub async fn junk_is_refused_with_a_problem_and_nothing_is_stored(app: TestApp) 
         .upload(key, "x.pdf", vec![0, 159, 146, 150, 1, 2, 3])
         .await;
     assert_problem(r, 415, "binary junk").await;
+    // The name does not make prose a CSV: the bytes decide, as the extractor's reading would.
+    let r = app
+        .upload(
+            key,
+            "notes.csv",
+            b"Dear tenant, please find enclosed the lease.\n".to_vec(),
+        )
+        .await;
+    let body = assert_problem(r, 415, "prose named .csv").await;
+    assert!(
+        body["detail"].as_str().unwrap().contains("not CSV"),
+        "{body}"
+    );
     let r = app.upload(key, "empty.pdf", vec![]).await;
     assert_problem(r, 400, "empty file").await;
     let r = app
