@@ -318,11 +318,20 @@ struct Timing {
 }
 
 impl Timing {
+    /// Medians, then each round's figure in order.
     fn row(&self, what: &str) -> String {
+        let rounds = |v: &[f64]| {
+            v.iter()
+                .map(|x| format!("{x:.2}"))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
         format!(
-            "| {what} | {:.2} | {:.2} |",
+            "| {what} | {:.2} | {:.2} | {} | {} |",
             median(self.wall.clone()),
-            median(self.cpu.clone())
+            median(self.cpu.clone()),
+            rounds(&self.wall),
+            rounds(&self.cpu)
         )
     }
 }
@@ -398,10 +407,10 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     print_stages("leasegrid OCR", pages * rounds);
     println!();
     println!(
-        "| OCR at 300 dpi ({pages} pages of {}, median of {rounds} rounds) | wall s/page | CPU s/page |",
+        "| OCR at 300 dpi ({pages} pages of {}, {rounds} rounds) | wall s/page, median | CPU s/page, median | wall s/page by round | CPU s/page by round |",
         pdf.display()
     );
-    println!("|---|---|---|");
+    println!("|---|---|---|---|---|");
     println!(
         "{}",
         mine.row(&format!(
