@@ -6,12 +6,15 @@
 //! bench-ingest native PDF...                 pages/s of ours vs pdftotext, same run
 //! bench-ingest ocr PDF PAGES                 s/page at 300 dpi: ours vs the tesseract CLI
 //! bench-ingest quality PDF PAGES|FIRST-LAST  OCR word recall on rotated, noised renders
+//! bench-ingest quality-first N PDF...        the same on the first pages of the first N PDFs
+//!                                            whose first page has a usable text layer
 //! bench-ingest memory PDF                    read it; print pages, seconds, peak RSS
 //! bench-ingest scan PDF PAGE OUT.png          the scan-like copy `quality` reads, to look at
 //! ```
 
 use extractor::ingest::raster;
 use extractor::ingest::{ReadOptions, Reader};
+use extractor::model::TextSource;
 use extractor::{Document, Resources};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -142,8 +145,7 @@ fn print_stages(title: &str, pages: usize) {
 }
 
 fn run(args: &[String]) -> Result<()> {
-    let usage =
-        "usage: bench-ingest dump|native|ocr|quality|memory|scan ARGS (see the file header)";
+    let usage = "usage: bench-ingest dump|native|ocr|quality|quality-first|memory|scan ARGS (see the file header)";
     let (command, rest) = args.split_first().ok_or(usage)?;
     let page_count = |i: usize| -> Result<usize> {
         Ok(rest.get(i).map(|s| s.parse()).transpose()?.unwrap_or(2))
@@ -162,6 +164,10 @@ fn run(args: &[String]) -> Result<()> {
                 None => (1, pages.parse()?),
             };
             quality(Path::new(rest.first().ok_or(usage)?), first, last)
+        }
+        "quality-first" => {
+            let (count, files) = rest.split_first().ok_or(usage)?;
+            quality_first(count.parse()?, files)
         }
         "memory" => memory(Path::new(rest.first().ok_or(usage)?)),
         "scan" => {
@@ -286,6 +292,24 @@ fn cpu_seconds() -> (f64, f64) {
     (ticks(11) + ticks(12), ticks(13) + ticks(14))
 }
 
+/// Waits until one of `running` exits and removes it; a failed run is an error.
+fn wait_any(running: &mut Vec<std::process::Child>) -> Result<()> {
+    loop {
+        for i in 0..running.len() {
+            if running[i].try_wait()?.is_some() {
+                // Already reaped: `wait` returns the status it kept.
+                let status = running.swap_remove(i).wait()?;
+                return if status.success() {
+                    Ok(())
+                } else {
+                    Err(format!("tesseract failed: {status}").into())
+                };
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// Wall and CPU seconds per page of one way of reading the pages.
 #[derive(Default)]
 struct Timing {
@@ -294,18 +318,27 @@ struct Timing {
 }
 
 impl Timing {
+    /// Medians, then each round's figure in order.
     fn row(&self, what: &str) -> String {
+        let rounds = |v: &[f64]| {
+            v.iter()
+                .map(|x| format!("{x:.2}"))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
         format!(
-            "| {what} | {:.2} | {:.2} |",
+            "| {what} | {:.2} | {:.2} | {} | {} |",
             median(self.wall.clone()),
-            median(self.cpu.clone())
+            median(self.cpu.clone()),
+            rounds(&self.wall),
+            rounds(&self.cpu)
         )
     }
 }
 
 /// Seconds per page at 300 dpi: our pool over all pages at once, against the tesseract CLI one
-/// process per page (sequential, and two at a time), on the same PNG files: each side decodes
-/// them and reads them whole. The three alternate for `BENCH_ROUNDS` rounds (default 1) so a
+/// process per page (one at a time, and a pool of two processes), on the same PNG files: each
+/// side decodes them and reads them whole. The three alternate for `BENCH_ROUNDS` rounds (default 1) so a
 /// neighbour's load falls on all of them; medians are printed.
 fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     let reader = reader()?;
@@ -336,22 +369,24 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     };
     let cli = |parallel: usize| -> Result<(f64, f64)> {
         let (cpu, t) = (cpu_seconds().1, Instant::now());
-        for chunk in images.chunks(parallel) {
-            let children: Vec<_> = chunk
-                .iter()
-                .map(|p| {
-                    Command::new("tesseract")
-                        .arg(p)
-                        .arg(p.with_extension(""))
-                        .args(["--dpi", "300", "tsv"])
-                        .env("OMP_THREAD_LIMIT", "1")
-                        .stderr(std::process::Stdio::null())
-                        .spawn()
-                })
-                .collect::<std::io::Result<_>>()?;
-            for mut c in children {
-                c.wait()?;
+        // A pool of `parallel` processes: the next page starts as soon as any one finishes.
+        let mut running = Vec::new();
+        for p in &images {
+            if running.len() == parallel {
+                wait_any(&mut running)?;
             }
+            running.push(
+                Command::new("tesseract")
+                    .arg(p)
+                    .arg(p.with_extension(""))
+                    .args(["--dpi", "300", "tsv"])
+                    .env("OMP_THREAD_LIMIT", "1")
+                    .stderr(std::process::Stdio::null())
+                    .spawn()?,
+            );
+        }
+        while !running.is_empty() {
+            wait_any(&mut running)?;
         }
         Ok((t.elapsed().as_secs_f64(), cpu_seconds().1 - cpu))
     };
@@ -372,10 +407,10 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     print_stages("leasegrid OCR", pages * rounds);
     println!();
     println!(
-        "| OCR at 300 dpi ({pages} pages of {}, median of {rounds} rounds) | wall s/page | CPU s/page |",
+        "| OCR at 300 dpi ({pages} pages of {}, {rounds} rounds) | wall s/page, median | CPU s/page, median | wall s/page by round | CPU s/page by round |",
         pdf.display()
     );
-    println!("|---|---|---|");
+    println!("|---|---|---|---|---|");
     println!(
         "{}",
         mine.row(&format!(
@@ -383,33 +418,120 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
             ReadOptions::default().ocr_workers
         ))
     );
-    println!("{}", two.row("tesseract CLI, two processes at a time"));
+    println!("{}", two.row("tesseract CLI, pool of two processes"));
     println!("{}", one.row("tesseract CLI, one process at a time"));
     Ok(())
 }
 
-/// Renders pages, rotates them 0.7 degrees, adds noise, OCRs them and compares the words with
-/// the page's own text layer.
+/// A page whose OCR is scored: its label, the PDF it is in, its number there and its text layer.
+struct Scored {
+    label: String,
+    pdf: Vec<u8>,
+    page: usize,
+    reference: String,
+}
+
+/// Pages `first..=last` of `pdf` that read from their own text layer (a page our reader OCRs
+/// instead has no reference to score against and is left out, said on stderr).
 fn quality(pdf: &Path, first: usize, last: usize) -> Result<()> {
     let reader = reader()?;
     let doc = read(&reader, pdf)?;
     let bytes = std::fs::read(pdf)?;
+    let mut pages = Vec::new();
+    for n in first.max(1)..=last.min(doc.pages.len()) {
+        let page = &doc.pages[n - 1];
+        if page.text_source != TextSource::PdfText {
+            eprintln!("page {n}: no usable text layer, not scored");
+            continue;
+        }
+        pages.push(Scored {
+            label: n.to_string(),
+            pdf: bytes.clone(),
+            page: n,
+            reference: page.text(),
+        });
+    }
+    score(&reader, &pages)
+}
+
+/// Fewest words of text layer a first page needs to be scored by `quality-first` (a cover page
+/// with a title alone says little about recall).
+const MIN_REFERENCE_WORDS: usize = 100;
+
+/// The first page of each PDF, in the order given, until `count` pages are found whose text
+/// layer our reader takes as usable and holds at least `MIN_REFERENCE_WORDS` words; chosen by
+/// that rule alone, before any OCR is scored.
+fn quality_first(count: usize, files: &[String]) -> Result<()> {
+    let reader = reader()?;
+    let dir = temp_dir("first")?;
+    let single = dir.join("first.pdf");
+    let mut pages = Vec::new();
+    for file in files {
+        if pages.len() == count {
+            break;
+        }
+        let split = Command::new("pdfseparate")
+            .args(["-f", "1", "-l", "1"])
+            .arg(file)
+            .arg(&single)
+            .stderr(std::process::Stdio::null())
+            .status()?;
+        if !split.success() {
+            eprintln!("{file}: pdfseparate failed, skipped");
+            continue;
+        }
+        let bytes = std::fs::read(&single)?;
+        let doc = match reader.read(&bytes, file, &|_| {}) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("{file}: {e}, skipped");
+                continue;
+            }
+        };
+        let Some(page) = doc.pages.first() else {
+            continue;
+        };
+        let reference = page.text();
+        if page.text_source == TextSource::PdfText && words(&reference).len() >= MIN_REFERENCE_WORDS
+        {
+            let name: String = Path::new(file)
+                .file_name()
+                .map(|n| n.to_string_lossy().chars().take(8).collect())
+                .unwrap_or_default();
+            pages.push(Scored {
+                label: format!("{name} p.1"),
+                pdf: bytes,
+                page: 1,
+                reference,
+            });
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    if pages.len() < count {
+        eprintln!("only {} of {count} pages qualify", pages.len());
+    }
+    score(&reader, &pages)
+}
+
+/// Renders each page, rotates it 0.7 degrees, adds noise, OCRs it (ours and the tesseract CLI)
+/// and prints the share of its text layer's words each reading found.
+fn score(reader: &Reader, pages: &[Scored]) -> Result<()> {
     let dir = temp_dir("quality")?;
     let (mut found, mut wanted, mut cli_found) = (0usize, 0usize, 0usize);
     println!(
         "| page | words in text layer | recall of OCR on rotated 0.7° + noise | tesseract CLI on the same image | rotation | OCR confidence |"
     );
     println!("|---|---|---|---|---|---|");
-    for n in first.max(1)..=last.min(doc.pages.len()) {
-        let png = scan_like(&reader, &bytes, n)?;
+    for page in pages {
+        let png = scan_like(reader, &page.pdf, page.page)?;
         let scan = reader.read(&png, "scan.png", &|_| {})?;
-        let reference = doc.pages[n - 1].text();
-        let (f, w) = recall_counts(&reference, &scan.text());
-        let (c, _) = recall_counts(&reference, &cli_text(&dir, &png)?);
+        let (f, w) = recall_counts(&page.reference, &scan.text());
+        let (c, _) = recall_counts(&page.reference, &cli_text(&dir, &png)?);
         let read = &scan.pages[0];
         let share = |k: usize| k as f64 / w.max(1) as f64;
         println!(
-            "| {n} | {w} | {:.4} | {:.4} | {} | {:.2} |",
+            "| {} | {w} | {:.4} | {:.4} | {} | {:.2} |",
+            page.label,
             share(f),
             share(c),
             read.rotation,
@@ -502,7 +624,7 @@ fn memory(pdf: &Path) -> Result<()> {
     let ocr_pages = doc
         .pages
         .iter()
-        .filter(|p| p.text_source == extractor::model::TextSource::Ocr)
+        .filter(|p| p.text_source == TextSource::Ocr)
         .count();
     println!(
         "| memory: {} | pages | OCR pages | seconds | peak RSS |",

@@ -73,7 +73,11 @@ fn decode_single(bytes: &[u8]) -> Result<ImagePage, ExtractError> {
     limits.max_image_height = Some(height);
     limits.max_alloc = Some(MAX_PIXELS * 4);
     reader.limits(limits);
-    let image = reader.decode().map_err(corrupt)?.into_luma8();
+    // A grey file decodes straight to the grey page; only colour is converted.
+    let image = match reader.decode().map_err(corrupt)? {
+        image::DynamicImage::ImageLuma8(grey) => grey,
+        other => other.into_luma8(),
+    };
     let dpi = super::image_dpi::stated_dpi(bytes).unwrap_or_else(|| assumed_dpi(width, height));
     Ok(ImagePage { image, dpi })
 }

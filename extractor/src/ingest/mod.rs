@@ -5,6 +5,7 @@
 
 mod cleanup;
 mod docx;
+mod engine;
 mod image_dpi;
 mod images;
 mod ocr;

@@ -4,17 +4,18 @@
 //! upright page, mapped back through the deskew so they sit on the page as rendered.
 
 use super::cleanup::{self, Cleaned};
+use super::engine::{Engine, RawWord, Segmentation};
 use super::osd::{OrientationDetector, detect_skew, looks_sideways};
 use super::raster;
 use crate::ExtractError;
 use crate::bbox::BBox;
 use crate::model::Word;
 use image::GrayImage;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
-use tesseract::{PageSegMode, Tesseract};
 
 /// Skew below this is left alone: resampling costs more than it gains.
 const MIN_DESKEW_DEGREES: f32 = 0.2;
@@ -168,11 +169,10 @@ fn silence_leptonica() {
     }
 }
 
-/// One thread's engines. Tesseract's builder API consumes the engine on each call, so it is
-/// held in an `Option` and rebuilt if a call fails.
+/// One thread's engines, each loaded on first use.
 struct Worker {
     tessdata: PathBuf,
-    engine: Option<Tesseract>,
+    engine: Option<Engine>,
     /// Loaded on first need (most pages never need it); `Some(None)` when it cannot be.
     orientation: Option<Option<OrientationDetector>>,
 }
@@ -217,14 +217,14 @@ impl Worker {
         } = job;
         let started = Instant::now();
         if !upright {
-            let page = prepare(image, dpi, 0, false);
+            let page = prepare(Cow::Owned(image), dpi, 0, false);
             return tracing::debug_span!("ocr.recognize")
-                .in_scope(|| self.read(&page, dpi, PageSegMode::PsmAuto, None))
+                .in_scope(|| self.read(&page, dpi, Segmentation::Auto, None))
                 .map(|read| read.page);
         }
-        let mut page = prepare(image.clone(), dpi, 0, true);
+        let mut page = prepare(Cow::Borrowed(&image), dpi, 0, true);
         let mut best = tracing::debug_span!("ocr.recognize")
-            .in_scope(|| self.read(&page, dpi, PageSegMode::PsmAuto, None))?;
+            .in_scope(|| self.read(&page, dpi, Segmentation::Auto, None))?;
         let mut passes = 1;
         // The orientation detector is asked only when lines run down the page (a quarter turn
         // shows in the ink profile) or the reading is poor (upside down reads as garbage).
@@ -235,9 +235,9 @@ impl Worker {
             let rotation =
                 tracing::debug_span!("ocr.orientation").in_scope(|| self.orientation(&image, dpi));
             if rotation != 0 {
-                let turned = prepare(image, dpi, rotation, true);
+                let turned = prepare(Cow::Owned(image), dpi, rotation, true);
                 let read = tracing::debug_span!("ocr.turned_pass")
-                    .in_scope(|| self.read(&turned, dpi, PageSegMode::PsmAuto, None))?;
+                    .in_scope(|| self.read(&turned, dpi, Segmentation::Auto, None))?;
                 passes += 1;
                 // Tesseract reads vertical lines too, so a turned page can read nearly as well
                 // both ways; the detector's turn wins unless it reads clearly worse (a drawing
@@ -259,7 +259,7 @@ impl Worker {
         let margin = BAND_MARGIN_INCH * dpi as f32;
         if let Some(band) = doubtful_band(&best, margin, page.image.height() as f32) {
             let read = tracing::debug_span!("ocr.second_pass")
-                .in_scope(|| self.read(&page, dpi, PageSegMode::PsmSingleBlock, Some(band)))?;
+                .in_scope(|| self.read(&page, dpi, Segmentation::SingleBlock, Some(band)))?;
             passes += 1;
             best = best.with_band(read, band);
         }
@@ -296,22 +296,22 @@ impl Worker {
         &mut self,
         page: &Prepared,
         dpi: u32,
-        mode: PageSegMode,
+        mode: Segmentation,
         band: Option<(f32, f32)>,
     ) -> Result<Reading, ExtractError> {
         // A band is read as an image of its own (tesseract thresholds and lays out a
         // rectangle of a larger image less well than the same pixels alone); its rows are
         // copied out whole, and its word boxes moved back down by its top.
-        let (tsv, dy) = match band {
-            None => (self.tsv(&page.image, dpi, mode)?, 0.0),
+        let (raw, dy) = match band {
+            None => (self.engine()?.read(&page.image, dpi, mode)?, 0.0),
             Some((top, bottom)) => {
                 let (crop, top) = raster::rows(&page.image, top as u32, bottom.ceil() as u32);
-                (self.tsv(&crop, dpi, mode)?, top as f32)
+                (self.engine()?.read(&crop, dpi, mode)?, top as f32)
             }
         };
         let (w, h) = (page.image.width() as f32, page.image.height() as f32);
         let skew = page.skew;
-        let (words, mut places): (Vec<Word>, Vec<Place>) = parse_tsv(&tsv, |l, t, r, b| {
+        let (words, mut places): (Vec<Word>, Vec<Place>) = to_words(raw, |l, t, r, b| {
             let (t, b) = (t + dy, b + dy);
             if skew == 0.0 {
                 return BBox::from_page_units(l, t, r, b, w, h);
@@ -340,35 +340,13 @@ impl Worker {
         })
     }
 
-    fn tsv(
-        &mut self,
-        image: &GrayImage,
-        dpi: u32,
-        mode: PageSegMode,
-    ) -> Result<String, ExtractError> {
-        let fail = |what: &str, e: &dyn std::fmt::Display| {
-            ExtractError::Internal(format!("tesseract {what}: {e}"))
-        };
-        let mut engine = match self.engine.take() {
-            Some(engine) => engine,
-            // Tesseract prints its per-line complaints ("Image too small to scale") to stderr,
-            // which is the CLI's log channel: they go nowhere instead.
-            None => Tesseract::new(Some(&self.tessdata.to_string_lossy()), Some("eng"))
-                .map_err(|e| ExtractError::MissingResource(format!("tesseract: {e}")))?
-                .set_variable("debug_file", "/dev/null")
-                .map_err(|e| fail("settings", &e))?,
-        };
-        engine.set_page_seg_mode(mode);
-        let (w, h) = (image.width() as i32, image.height() as i32);
-        let mut engine = engine
-            .set_frame(image.as_raw(), w, h, 1, w)
-            .map_err(|e| fail("image", &e))?
-            .set_source_resolution(dpi as i32)
-            .recognize()
-            .map_err(|e| fail("recognition", &e))?;
-        let tsv = engine.get_tsv_text(0).map_err(|e| fail("output", &e))?;
-        self.engine = Some(engine);
-        Ok(tsv)
+    fn engine(&mut self) -> Result<&mut Engine, ExtractError> {
+        if self.engine.is_none() {
+            self.engine = Some(Engine::new(&self.tessdata)?);
+        }
+        self.engine
+            .as_mut()
+            .ok_or_else(|| ExtractError::Internal("tesseract engine missing".into()))
     }
 }
 
@@ -384,23 +362,26 @@ struct Prepared {
 }
 
 /// Turns the page by `rotation`, straightens it when `deskew` and the skew is worth it, and
-/// paints out specks and dot leaders.
-fn prepare(image: GrayImage, dpi: u32, rotation: u16, deskew: bool) -> Prepared {
+/// paints out specks and dot leaders. The image is copied only when no turn or deskew has
+/// already made a new one.
+fn prepare(image: Cow<'_, GrayImage>, dpi: u32, rotation: u16, deskew: bool) -> Prepared {
     let mut image = if rotation == 0 {
         image
     } else {
-        raster::rotate_quarter(&image, rotation)
+        Cow::Owned(raster::rotate_quarter(&image, rotation))
     };
     let mut skew = 0.0;
     if deskew {
         let found = tracing::debug_span!("ocr.skew_detect")
             .in_scope(|| detect_skew(&image, dpi, MAX_SKEW_DEGREES));
         if found.abs() >= MIN_DESKEW_DEGREES {
-            image =
-                tracing::debug_span!("ocr.deskew").in_scope(|| raster::rotate_small(&image, found));
+            image = Cow::Owned(
+                tracing::debug_span!("ocr.deskew").in_scope(|| raster::rotate_small(&image, found)),
+            );
             skew = found;
         }
     }
+    let mut image = image.into_owned();
     let cleaned = tracing::debug_span!("ocr.cleanup").in_scope(|| cleanup::clean(&mut image, dpi));
     Prepared {
         image,
@@ -453,6 +434,12 @@ impl Reading {
             words_after = other.page.words.len(),
             chars_before = confident_chars(&replaced),
             chars_after = confident_chars(&other.page.words),
+            mean_before = mean_confidence(&replaced).unwrap_or(0.0),
+            mean_after = mean_confidence(&other.page.words).unwrap_or(0.0),
+            unsure_before = replaced
+                .iter()
+                .filter(|w| w.confidence < UNSURE_WORD)
+                .count(),
             better,
             "doubtful rows read again"
         );
@@ -549,31 +536,24 @@ fn confident_chars(words: &[Word]) -> usize {
         .sum()
 }
 
-/// Word rows (level 5) of tesseract's TSV: boxes through `to_bbox(left, top, right, bottom)`,
+/// Tesseract's words as page words, boxes through `to_bbox(left, top, right, bottom)`,
 /// confidences scaled to 0..1, each with its place in the image tesseract read.
-fn parse_tsv(tsv: &str, to_bbox: impl Fn(f32, f32, f32, f32) -> BBox) -> Vec<(Word, Place)> {
-    tsv.lines()
-        .filter_map(|line| {
-            let f: Vec<&str> = line.splitn(12, '\t').collect();
-            if f.len() < 12 || f[0] != "5" {
-                return None;
-            }
-            let text = f[11].trim();
-            let num = |i: usize| f[i].parse::<f32>().ok();
-            let (l, t, w, h, conf) = (num(6)?, num(7)?, num(8)?, num(9)?, num(10)?);
-            let block = f[2].parse().ok()?;
+fn to_words(raw: Vec<RawWord>, to_bbox: impl Fn(f32, f32, f32, f32) -> BBox) -> Vec<(Word, Place)> {
+    raw.into_iter()
+        .filter_map(|w| {
+            let text = w.text.trim();
             // Table rules and box edges come out as bars; they are drawing, not words.
             let rule = text.chars().all(|c| matches!(c, '|' | '¦' | '‖'));
-            (!text.is_empty() && !rule && conf >= 0.0).then(|| {
+            (!text.is_empty() && !rule && w.confidence >= 0.0).then(|| {
                 let word = Word {
                     text: text.to_string(),
-                    bbox: to_bbox(l, t, l + w, t + h),
-                    confidence: (conf / 100.0).clamp(0.0, 1.0),
+                    bbox: to_bbox(w.left, w.top, w.right, w.bottom),
+                    confidence: (w.confidence / 100.0).clamp(0.0, 1.0),
                 };
                 let place = Place {
-                    block,
-                    top: t,
-                    bottom: t + h,
+                    block: w.block,
+                    top: w.top,
+                    bottom: w.bottom,
                 };
                 (word, place)
             })
@@ -586,14 +566,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tsv_word_rows_become_words() {
-        let tsv = "1\t1\t0\t0\t0\t0\t0\t0\t1000\t2000\t-1\t\n\
-                   5\t1\t3\t1\t1\t1\t100\t200\t300\t40\t96.5\tLease\n\
-                   5\t1\t3\t1\t1\t2\t420\t200\t80\t40\t-1\t \n\
-                   5\t1\t3\t1\t1\t3\t520\t200\t8\t40\t91.0\t|\n";
-        let words = parse_tsv(tsv, |l, t, r, b| {
-            BBox::from_page_units(l, t, r, b, 1000.0, 2000.0)
-        });
+    fn tesseract_words_become_page_words() {
+        let raw = |text: &str, left: f32, confidence: f32| RawWord {
+            text: text.into(),
+            left,
+            top: 200.0,
+            right: left + 300.0,
+            bottom: 240.0,
+            confidence,
+            block: 3,
+        };
+        let words = to_words(
+            vec![
+                raw("Lease", 100.0, 96.5),
+                raw(" ", 420.0, 90.0),
+                raw("|", 520.0, 91.0),
+            ],
+            |l, t, r, b| BBox::from_page_units(l, t, r, b, 1000.0, 2000.0),
+        );
         assert_eq!(words.len(), 1);
         let (word, place) = &words[0];
         assert_eq!(word.text, "Lease");
