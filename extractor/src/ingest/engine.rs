@@ -1,14 +1,15 @@
-//! One tesseract recognizer held through its C API: a grey image in, its words out with pixel
-//! boxes, confidences and block numbers, walked once word by word. The `tesseract` crate gives
-//! words only through the TSV renderer, which walks each text line again for every letter (in
-//! logical order) and cost a twentieth of a page's recognition time.
+//! One tesseract recognizer: a grey image in, its words out with pixel boxes, confidences and
+//! block numbers, walked once word by word through the result iterator of the C API that the
+//! `tesseract` crate re-exports. The crate's safe type gives words only through the TSV
+//! renderer, which walks each text line again for every letter and cost a twentieth of a page's
+//! recognition time.
 
 use crate::ExtractError;
 use image::GrayImage;
 use std::ffi::{CStr, CString};
 use std::os::raw::c_int;
 use std::path::Path;
-use tesseract_sys as sys;
+use tesseract::plumbing::tesseract_sys as sys;
 
 /// How tesseract is to find the text on the image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,12 +1,12 @@
 //! Page orientation (0/90/180/270) from tesseract's orientation-and-script detector, and small
 //! skew from a projection profile. The `tesseract` crate does not expose OSD, so this file holds
-//! the few raw `tesseract-sys` calls it needs behind a safe type.
+//! the few raw calls it needs (the `tesseract` crate's own bindings) behind a safe type.
 
 use image::GrayImage;
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
 use std::path::Path;
-use tesseract_sys as sys;
+use tesseract::plumbing::tesseract_sys as sys;
 
 /// Below this OSD confidence the page is left as it is.
 const MIN_ORIENTATION_CONFIDENCE: f32 = 1.5;
