@@ -48,6 +48,9 @@ pub fn labels(text: &DocText) -> Vec<Label> {
     for c in ALONE.captures_iter(s) {
         if let (Some(k), Some(v)) = (c.get(1), c.get(2)) {
             out.push(label(k.as_str(), v.range()));
+            if let Some(head) = value_above(s, c.get(0).map_or(k.start(), |m| m.start())) {
+                out.push(label(k.as_str(), head));
+            }
         }
     }
     for c in TRAILING_ROLE.captures_iter(s) {
@@ -64,6 +67,33 @@ pub fn labels(text: &DocText) -> Vec<Label> {
     out.dedup();
     out
 }
+
+/// The first line of a value printed above its label: a table cell whose value wraps onto
+/// several lines is drawn with the label centred beside it, so the flat text reads "value,
+/// first line" / "Label:" / "rest of the value". The line above counts when it is cut off
+/// mid-phrase, is not itself a label or a heading in capitals, and is not the value of a
+/// label stacked above it ("Landlord:" / "Acme LLC" / "Tenant:").
+fn value_above(s: &str, label_start: usize) -> Option<Range<usize>> {
+    let before = s[..label_start].strip_suffix('\n')?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before[start..].trim_end();
+    let heading = !line.chars().any(|c| c.is_lowercase() || c.is_ascii_digit());
+    let ended = line.ends_with(['.', ':', ';']);
+    if line.trim().is_empty() || line.contains(':') || heading || ended {
+        return None;
+    }
+    let above = before[..start].trim_end();
+    let above = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
+    if ALONE_KEY.is_match(above) {
+        return None;
+    }
+    let lead = line.len() - line.trim_start().len();
+    Some(start + lead..start + line.len())
+}
+
+static ALONE_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*[A-Za-z][A-Za-z '’/&]{2,30}:[ \t]*$").expect("valid regex")
+});
 
 fn label(key: &str, value: Range<usize>) -> Label {
     Label {
@@ -118,5 +148,29 @@ mod tests {
         );
         assert_eq!(get("security deposit").as_deref(), Some("$5,000"));
         assert_eq!(get("tenant").as_deref(), Some("BLUE FISH LLC"));
+    }
+
+    #[test]
+    fn a_value_wrapped_around_its_centred_label_keeps_its_first_line() {
+        let doc = document_from_text(
+            "t",
+            "Expiration Date: May 31, 2029\nNine Thousand and 25/100 Dollars ($9,000.25) per month for the\nMonthly Base Rent:\nfirst Lease Year\nLandlord:\nHarbor Lane Owner, LLC\nTenant:\nQuill Studio, Inc.\n",
+        );
+        let t = DocText::new(&doc);
+        let ls = labels(&t);
+        let values = |k: &str| -> Vec<String> {
+            with_key(&ls, &[k])
+                .iter()
+                .map(|l| t.as_str()[l.value.clone()].to_string())
+                .collect()
+        };
+        assert!(
+            values("monthly base rent")
+                .iter()
+                .any(|v| v.contains("($9,000.25) per month")),
+            "{:?}",
+            values("monthly base rent")
+        );
+        assert_eq!(values("tenant"), vec!["Quill Studio, Inc.".to_string()]);
     }
 }

@@ -163,17 +163,15 @@ const PER_YEAR: &[&str] = &[
 fn rent_basis(text: &str, span: Range<usize>, hint: &str) -> Option<(&'static str, bool)> {
     let after = &text[span.end..floor(text, (span.end + 60).min(text.len()))];
     let near = &after[..floor(after, 40.min(after.len()))];
-    let before = &text[floor(text, span.start.saturating_sub(40))..span.start];
+    let before = sentence_before(text, span.start);
     let per_sf = has_any(near, PER_SF);
     let installments = has_any(after, &["installment"]);
     let period = if has_any(near, PER_MONTH) {
         "monthly"
     } else if has_any(near, PER_YEAR) || per_sf {
         "annual"
-    } else if has_any(before, &["monthly", "per month"]) {
-        "monthly"
-    } else if has_any(before, &["annual", "yearly"]) {
-        "annual"
+    } else if let Some(period) = nearest_period_word(before) {
+        period
     } else if has_any(after, &["monthly", "per month"]) && !installments {
         "monthly"
     } else if has_any(after, &["annual"]) {
@@ -186,6 +184,36 @@ fn rent_basis(text: &str, span: Range<usize>, hint: &str) -> Option<(&'static st
         return None;
     };
     Some((period, per_sf))
+}
+
+/// The sentence up to `at`, at most 200 bytes back: "Annual Base Rent during the first Lease
+/// Year shall be $36,700.75" names its period well before the amount, and an amount written
+/// out in words ("annual rent of One Hundred Sixty-Nine Thousand Dollars ($169,000.00)") pushes
+/// the figure far from it.
+fn sentence_before(text: &str, at: usize) -> &str {
+    let window = &text[floor(text, at.saturating_sub(200))..at];
+    let start = [". ", ".\n", ";", ":", "\n\n"]
+        .iter()
+        .filter_map(|end| window.rfind(end).map(|i| i + end.len()))
+        .max()
+        .unwrap_or(0);
+    &window[start..]
+}
+
+/// The period named last before an amount ("monthly rent of", "annual Base Rent ... shall be"):
+/// the word nearest the amount qualifies it.
+fn nearest_period_word(before: &str) -> Option<&'static str> {
+    let lower = before.to_lowercase();
+    let last = |words: &[&str]| words.iter().filter_map(|w| lower.rfind(w)).max();
+    match (
+        last(&["monthly", "per month"]),
+        last(&["annual", "yearly", "per annum"]),
+    ) {
+        (Some(m), Some(a)) => Some(if m > a { "monthly" } else { "annual" }),
+        (Some(_), None) => Some("monthly"),
+        (None, Some(_)) => Some("annual"),
+        (None, None) => None,
+    }
 }
 
 /// The rent a summary page states ("Annual Base Rent: $72,000 per year for the first Lease
@@ -385,5 +413,38 @@ mod tests {
             Some(("annual", false))
         );
         assert_eq!(basis("a fee of $500 upon signing", ""), None);
+    }
+
+    #[test]
+    fn a_period_named_early_in_the_sentence_still_qualifies_the_amount() {
+        assert_eq!(
+            basis(
+                "Yearly Base Rent for the first twelve months of the Term shall be $91,250.00.",
+                ""
+            ),
+            Some(("annual", false))
+        );
+        assert_eq!(
+            basis(
+                "Lessee shall pay a monthly rent of Twelve Thousand Four Hundred and 50/100 Dollars ($12,400.50), payable in advance",
+                ""
+            ),
+            Some(("monthly", false))
+        );
+        assert_eq!(
+            basis(
+                "Tenant shall pay an annual rent of Eighty Thousand Dollars ($80,000.00), payable in equal monthly installments.",
+                ""
+            ),
+            Some(("annual", false))
+        );
+        assert_eq!(
+            basis(
+                "The monthly charge is fixed. A fee of $500 is due upon signing.",
+                ""
+            ),
+            None,
+            "a period named in an earlier sentence says nothing of this amount"
+        );
     }
 }
