@@ -5,7 +5,7 @@
 use crate::fields::candidates::{Candidate, Source};
 use crate::fields::engine::{Context, has_any};
 use crate::fields::labels;
-use crate::fields::parties::lease_role;
+use crate::fields::parties::{Party, lease_role};
 use crate::fields::patterns::{self, TimeUnit};
 use crate::fields::template::FieldType;
 use crate::fields::typed::{self, clip, date_value, money_value};
@@ -24,6 +24,7 @@ pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
             &[
                 "landlord",
                 "lessor",
+                "owner",
                 "landlord's name",
                 "lessor's name",
                 "name of landlord",
@@ -181,10 +182,21 @@ fn label_candidates(ctx: &Context, keys: &[&str], kind: FieldType) -> Vec<Candid
 }
 
 fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
-    let preamble: Vec<Candidate> = ctx
+    let mut defined = ctx
         .parties
         .iter()
         .filter(|p| p.role.as_deref().and_then(lease_role) == Some(role))
+        .peekable();
+    // An opening the preamble readers do not take apart ("KNOW ALL MEN BY THESE PRESENTS that
+    // X, a Delaware corporation ("Landlord"), leased to Y ...") still defines each party's
+    // role right after its name.
+    let fallback = if defined.peek().is_none() {
+        opening_party(ctx.str(), role)
+    } else {
+        None
+    };
+    let preamble: Vec<Candidate> = defined
+        .chain(fallback.as_ref())
         .map(|p| {
             ctx.candidate(
                 Value::String(p.name.clone()),
@@ -201,6 +213,21 @@ fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
     out.extend(labelled.map(|c| reconcile_with_preamble(c, &preamble)));
     out
 }
+
+/// The first party of the opening defined by a bare role word ("Landlord", "Lessee") for
+/// `role`; a defined term that merely mentions the role ("Landlord's Work") is not one.
+fn opening_party(text: &str, role: &str) -> Option<Party> {
+    crate::fields::parties::defined_parties(text, OPENING)
+        .into_iter()
+        .find(|p| {
+            p.role
+                .as_deref()
+                .is_some_and(|r| r.split_whitespace().count() == 1 && lease_role(r) == Some(role))
+        })
+}
+
+/// How far into the document the parties' opening may lie (past a summary page).
+const OPENING: usize = 6000;
 
 /// A cover or summary page's name for a party, reconciled with the preamble's: the preamble's
 /// "between X ... ("Landlord")" clause is the operative statement of who the party is, so the
@@ -1151,6 +1178,25 @@ mod tests {
             got("Suite 1850 at 9439 Gateway Boulevard, Charlotte, North Carolina").as_deref(),
             Some("9439 Gateway Boulevard, Charlotte, North Carolina")
         );
+    }
+
+    #[test]
+    fn parties_defined_in_an_unusual_opening() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "LEASE AGREEMENT\nKNOW ALL MEN BY THESE PRESENTS that on May 2, 2022, Harbor Lane Owner, LLC, a Maine limited liability company (\"Landlord\"), leased to Quill Studio, Inc., an Oregon corporation (\"Tenant\"), the premises described below, together with the Landlord's Work (the \"Landlord's Work\").\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let value = |name: &str| {
+            candidates(&ctx, name)
+                .into_iter()
+                .map(|c| c.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(value("landlord"), vec![json!("Harbor Lane Owner, LLC")]);
+        assert_eq!(value("tenant"), vec![json!("Quill Studio, Inc.")]);
     }
 
     #[test]
