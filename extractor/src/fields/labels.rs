@@ -21,7 +21,7 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*([A-Za-z][A-Za-z '’/&]{2,30}):[ \t]*\n(?:[ \t]*\n)*[ \t]*(\S[^\n]*)$")
+    Regex::new(r"(?m)^[ \t]*(?:\(?[a-zA-Z0-9]{1,3}[.)][ \t]*)?([A-Za-z][A-Za-z '’/&]{2,30}):[ \t]*\n(?:[ \t]*\n)*[ \t]*(\S[^\n]*)$")
         .expect("valid regex")
 });
 
@@ -92,7 +92,8 @@ fn value_above(s: &str, label_start: usize) -> Option<Range<usize>> {
 }
 
 static ALONE_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*[A-Za-z][A-Za-z '’/&]{2,30}:[ \t]*$").expect("valid regex")
+    Regex::new(r"^[ \t]*(?:\(?[a-zA-Z0-9]{1,3}[.)][ \t]*)?[A-Za-z][A-Za-z '’/&]{2,30}:[ \t]*$")
+        .expect("valid regex")
 });
 
 fn label(key: &str, value: Range<usize>) -> Label {
@@ -132,7 +133,7 @@ mod tests {
     fn reads_three_label_layouts() {
         let doc = document_from_text(
             "t",
-            "LANDLORD:\n\nACME REALTY L.P.\n(f) Commencement Date — December 9, 2019\nSecurity Deposit: $5,000\nBLUE FISH LLC, TENANT\n",
+            "LANDLORD:\n\nACME REALTY L.P.\n(f) Commencement Date — December 9, 2019\nSecurity Deposit: $5,000\nBLUE FISH LLC, TENANT\n4. Address of Premises:\n12 Main Street, Troy, NY\n",
         );
         let t = DocText::new(&doc);
         let ls = labels(&t);
@@ -148,6 +149,11 @@ mod tests {
         );
         assert_eq!(get("security deposit").as_deref(), Some("$5,000"));
         assert_eq!(get("tenant").as_deref(), Some("BLUE FISH LLC"));
+        assert_eq!(
+            get("address of premises").as_deref(),
+            Some("12 Main Street, Troy, NY"),
+            "a numbered label over its value"
+        );
     }
 
     #[test]

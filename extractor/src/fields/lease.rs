@@ -3,7 +3,7 @@
 //! top of the generic template sources.
 
 use crate::fields::candidates::{Candidate, Source};
-use crate::fields::engine::{Context, has_any};
+use crate::fields::engine::{Context, has_any, sentence_before};
 use crate::fields::labels;
 use crate::fields::parties::{Party, lease_role};
 use crate::fields::patterns::{self, TimeUnit};
@@ -315,6 +315,9 @@ static STREET: LazyLock<Regex> = LazyLock::new(|| {
         "Trail",
         "Pike",
         "Freeway",
+        "Expressway",
+        "Row",
+        "Crossing",
     ];
     // Title case or capitals: a street name is written as a name, which keeps "2,394 square
     // feet" from reading as an address.
@@ -372,6 +375,37 @@ fn address(ctx: &Context) -> Vec<Candidate> {
             ));
         }
     }
+    // A premises clause that gives the street address without a cue ("the premises described
+    // as Suite 102, 61 Elm Plaza, Denver, Colorado").
+    for (range, score) in ctx.retrieve("premises leases demises suite building address", 4) {
+        let p = &s[range.clone()];
+        if !has_any(p, &["premises", "leases to", "lease to"])
+            || has_any(
+                p,
+                &[
+                    "notice",
+                    "attention",
+                    "sent to",
+                    "place of business",
+                    "principal office",
+                ],
+            )
+        {
+            continue;
+        }
+        for street in STREET.find_iter(p) {
+            let from = range.start + street.start();
+            let tail_end = crate::fields::engine::floor(s, (from + 200).min(s.len()));
+            if let Some((value, len)) = normalize_address(&s[from..tail_end]) {
+                out.push(ctx.candidate(
+                    Value::String(value),
+                    from..from + len,
+                    Source::Clause,
+                    0.5 * score.max(0.5),
+                ));
+            }
+        }
+    }
     for l in labels::with_key(
         &ctx.labels,
         &[
@@ -412,16 +446,20 @@ fn normalize_address(window: &str) -> Option<(String, usize)> {
     let text = &window[..cut];
     let (state, state_end) = patterns::states(text)
         .into_iter()
+        // "Kansas City, Missouri": a state's name opening a city's is the city.
+        .filter(|f| !text[f.span.end..].starts_with(" City"))
         .map(|f| (f.value, f.span.end))
         .min_by_key(|(_, e)| *e)
         .or_else(|| {
             patterns::state_codes(text)
                 .into_iter()
                 .find(|f| {
+                    // A postal code ends the address: a ZIP, punctuation or the sentence's
+                    // own words ("Irvine, CA for the Term") follow it.
                     let rest = text[f.span.end..].trim_start();
                     rest.is_empty()
-                        || rest.starts_with(',')
-                        || rest.starts_with(|c: char| c.is_ascii_digit())
+                        || rest.starts_with([',', '.', ';', ')'])
+                        || rest.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
                 })
                 .map(|f| (f.value, f.span.end))
         })?;
@@ -514,23 +552,28 @@ fn area(ctx: &Context) -> Vec<Candidate> {
             "rentable square footage",
         ],
     ) {
+        // "Building Rentable Area" ends like "Rentable Area" but is the building's.
+        if has_any(&l.key, BUILDING_WORDS) && !has_any(&l.key, &["premises"]) {
+            continue;
+        }
         out.extend(ctx.typed_in(FieldType::Area, l.value.clone(), Source::KeyValue, 1.0));
     }
     for (range, score) in ctx.retrieve("premises rentable area square feet", 8) {
         for f in patterns::areas(&s[range.clone()]) {
             let at = range.start + f.span.start;
-            let before = &s[crate::fields::engine::floor(s, at.saturating_sub(90))..at];
+            // Only this sentence says whose area it is: "The Premises contain 2,011 RSF. The
+            // Building contains 26,143 rentable square feet."
+            let before = sentence_before(s, at);
             // "three spaces per 1,000 rentable square feet" is a ratio, not an area.
-            let lower = before.trim_end().to_lowercase();
-            if lower.ends_with(" per") || lower.ends_with(" each") || lower.ends_with(" every") {
+            let last_word = before.split_whitespace().last().unwrap_or_default();
+            if ["per", "each", "every"]
+                .iter()
+                .any(|w| last_word.eq_ignore_ascii_case(w))
+            {
                 continue;
             }
             // The building's or project's area is not the premises'.
-            if has_any(
-                before,
-                &["building", "project", "center", "property", "land"],
-            ) && !has_any(before, &["premises", "tenant"])
-            {
+            if has_any(before, BUILDING_WORDS) && !has_any(before, &["premises", "tenant"]) {
                 continue;
             }
             let strength = if has_any(before, &["premises", "tenant", "space", "consisting"]) {
@@ -548,6 +591,9 @@ fn area(ctx: &Context) -> Vec<Candidate> {
     }
     out
 }
+
+/// Words naming what contains the premises.
+const BUILDING_WORDS: &[&str] = &["building", "project", "center", "property", "land"];
 
 fn clause_values(
     ctx: &Context,
@@ -750,20 +796,33 @@ fn term_months(ctx: &Context) -> Vec<Candidate> {
     let mut out = Vec::new();
     for l in labels::with_key(
         &ctx.labels,
-        &["term", "lease term", "initial term", "original term"],
+        &[
+            "term",
+            "lease term",
+            "initial term",
+            "original term",
+            "length of term",
+            "term of lease",
+        ],
     ) {
         out.extend(ctx.typed_in(FieldType::Months, l.value.clone(), Source::KeyValue, 1.0));
     }
     for (range, score) in ctx.retrieve(
-        "the term of this lease shall be initial term months years",
+        "the term period of this lease shall be initial term months years",
         6,
     ) {
         let p = &s[range.clone()];
-        if !has_any(p, &["term"]) {
+        if !has_any(p, &["term", "period of this lease"]) {
             continue;
         }
-        let about_renewal = has_any(p, &["renew", "extend", "extension"]);
         for f in patterns::durations(p) {
+            // A renewal or extension named before the length in its sentence is what it
+            // measures ("may be renewed for three additional terms of five years"); one named
+            // after it ("three years, subject to extension") is not.
+            let about_renewal = has_any(
+                sentence_before(p, f.span.start),
+                &["renew", "extend", "extension"],
+            );
             let Some(months) = f.value.months() else {
                 continue;
             };
@@ -776,8 +835,11 @@ fn term_months(ctx: &Context) -> Vec<Candidate> {
             }
             let after =
                 &p[f.span.end..crate::fields::engine::floor(p, (f.span.end + 14).min(p.len()))];
-            // "21 years following the Operation Date" places a date; it is not a length.
-            if has_any(after, &["follow", "after", "prior", "before", "from the"]) {
+            // "21 years following the Operation Date" places a date; it is not a length, but
+            // "The Term shall be 84 months from the Commencement Date" states one.
+            let places = has_any(after, &["follow", "after", "prior", "before"])
+                || (has_any(after, &["from the"]) && !has_any(before, &["term", "period of"]));
+            if places {
                 continue;
             }
             if has_any(before, &["term", "period of"]) || has_any(after, &["term"]) {
@@ -1170,6 +1232,18 @@ mod tests {
         assert_eq!(got("Mill Road, approximately 3 miles north of the city of Foo in Bar County, Ohio, being").as_deref(), Some("Mill Road, Bar County, Ohio"));
         assert_eq!(got("the corner lot"), None);
         assert_eq!(
+            got("12 Main Street, Kansas City, Missouri.").as_deref(),
+            Some("12 Main Street, Kansas City, Missouri")
+        );
+        assert_eq!(
+            got("12 Mill Row, Irvine, CA for the Term.").as_deref(),
+            Some("12 Mill Row, Irvine, California")
+        );
+        assert_eq!(
+            got("12 Elm Avenue, San Antonio, TX.").as_deref(),
+            Some("12 Elm Avenue, San Antonio, Texas")
+        );
+        assert_eq!(
             got("the entire building, 9852 Corporate Center Drive, Little Rock, Arkansas.")
                 .as_deref(),
             Some("9852 Corporate Center Drive, Little Rock, Arkansas")
@@ -1177,6 +1251,74 @@ mod tests {
         assert_eq!(
             got("Suite 1850 at 9439 Gateway Boulevard, Charlotte, North Carolina").as_deref(),
             Some("9439 Gateway Boulevard, Charlotte, North Carolina")
+        );
+    }
+
+    #[test]
+    fn a_premises_clause_without_a_cue_gives_the_address() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "1. Premises\nLandlord hereby demises unto Tenant the premises described as Suite 4, 61 Elm\nPlaza, Denver, Colorado 80202.\n\nNotices to Landlord shall be sent to 9 Oak Street, Boise, Idaho 83702.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = address(&ctx).into_iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![json!("61 Elm Plaza, Denver, Colorado")]);
+    }
+
+    #[test]
+    fn the_premises_area_not_the_buildings() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "Building Rentable Area: 88,000 rentable square feet\n1. Premises\nThe Premises contain approximately 2,011 RSF. The Building contains approximately 88,000 rentable square feet. Tenant may use three (3) parking spaces\nper 1,000 rentable square feet.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = area(&ctx).into_iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![json!(2011)]);
+    }
+
+    #[test]
+    fn term_lengths_in_several_phrasings() {
+        let months = |t: &str| {
+            let doc = crate::fields::text::document_from_text("t", t);
+            let text = crate::fields::text::DocText::new(&doc);
+            let index = crate::fields::retrieve::Index::new(text.as_str());
+            let ctx = Context::new(&text, &index, None);
+            term_months(&ctx)
+                .into_iter()
+                .map(|c| c.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            months(
+                "2. Term\nThe Term of this Lease shall be sixty (60) months from the Commencement Date.\n"
+            ),
+            vec![json!(60)]
+        );
+        assert_eq!(
+            months(
+                "2. Term\nThe period of this Lease shall be five (5) years and two (2) months.\n"
+            ),
+            vec![json!(62)]
+        );
+        assert_eq!(
+            months(
+                "2. Term\nThe Term shall be three (3) years, subject to extension as provided herein.\n"
+            ),
+            vec![json!(36)]
+        );
+        assert_eq!(
+            months(
+                "7. Renewal\nThe Term may be renewed for two (2) additional terms of five (5) years each.\n"
+            ),
+            Vec::<Value>::new()
+        );
+        assert_eq!(
+            months("Length of Term: eighty-four (84) months\n"),
+            vec![json!(84)]
         );
     }
 

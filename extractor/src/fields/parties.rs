@@ -63,10 +63,10 @@ pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
     let mut start = 0;
     for line in head.split_inclusive('\n') {
         // The opening sentence wraps onto the next lines of a PDF's text; a title line in
-        // capitals ("LEASE") opens no sentence.
+        // capitals ("LEASE") or a summary line ("Owner: Acme LLC") opens no sentence.
         let range = start..preamble_end(text, start);
         start += line.len();
-        if !line.chars().any(char::is_lowercase) {
+        if !line.chars().any(char::is_lowercase) || line.contains(':') {
             continue;
         }
         // "On 14 August 2019, X ("Lessor") and Y ("Lessee") entered into this Lease": a
@@ -894,6 +894,8 @@ mod tests {
                 ("Quill Studio, Inc.".into(), Some("Tenant".into()))
             ]
         );
+        let t = "SUMMARY\nOwner: Harbor Lane Owner, LLC, a Maine limited liability company\nTenant: Quill Studio, Inc.\nLEASE\nOn 2 May 2022, Harbor Lane Owner, LLC, a Maine limited liability company (the \"Landlord\"), and Quill\nStudio, Inc., an Oregon corporation (the \"Tenant\"), entered into this Lease.\n";
+        assert_eq!(names(t)[0].0, "Harbor Lane Owner, LLC");
         let t = "THIS LEASE is signed on 2 May 2022 between Harbor Lane Owner, LLC (\"Lessor\"), a Maine limited liability\ncompany, and Quill Studio, Inc. (\"Lessee\"), an Oregon corporation.\n";
         assert_eq!(
             names(t),

@@ -3,7 +3,7 @@
 //! amounts, and the dates an analyst diarizes.
 
 use crate::fields::candidates::{Candidate, Source};
-use crate::fields::engine::{Context, floor, has_any};
+use crate::fields::engine::{Context, floor, has_any, sentence_before};
 use crate::fields::lease::{ScheduleRow, schedule_rows};
 use crate::fields::patterns;
 use crate::fields::typed::{date_value, money_value};
@@ -184,20 +184,6 @@ fn rent_basis(text: &str, span: Range<usize>, hint: &str) -> Option<(&'static st
         return None;
     };
     Some((period, per_sf))
-}
-
-/// The sentence up to `at`, at most 200 bytes back: "Annual Base Rent during the first Lease
-/// Year shall be $36,700.75" names its period well before the amount, and an amount written
-/// out in words ("annual rent of One Hundred Sixty-Nine Thousand Dollars ($169,000.00)") pushes
-/// the figure far from it.
-fn sentence_before(text: &str, at: usize) -> &str {
-    let window = &text[floor(text, at.saturating_sub(200))..at];
-    let start = [". ", ".\n", ";", ":", "\n\n"]
-        .iter()
-        .filter_map(|end| window.rfind(end).map(|i| i + end.len()))
-        .max()
-        .unwrap_or(0);
-    &window[start..]
 }
 
 /// The period named last before an amount ("monthly rent of", "annual Base Rent ... shall be"):
