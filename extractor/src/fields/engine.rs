@@ -154,7 +154,8 @@ pub fn definitions(text: &DocText) -> Vec<Definition> {
     out
 }
 
-fn sentence_end(s: &str, from: usize) -> usize {
+/// Where the sentence running at `from` ends (its period included), at most 400 bytes on.
+pub fn sentence_end(s: &str, from: usize) -> usize {
     let limit = floor(s, (from + 400).min(s.len()));
     s[from..limit]
         .find(". ")

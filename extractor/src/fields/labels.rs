@@ -47,12 +47,20 @@ pub fn labels(text: &DocText) -> Vec<Label> {
     }
     for c in ALONE.captures_iter(s) {
         if let (Some(k), Some(v)) = (c.get(1), c.get(2)) {
+            let start = c.get(0).map_or(k.start(), |m| m.start());
+            // A label over another label, or under one, is part of a stack (`stacked`).
+            if ALONE_KEY.is_match(v.as_str())
+                || line_above(s, start).is_some_and(|l| ALONE_KEY.is_match(l))
+            {
+                continue;
+            }
             out.push(label(k.as_str(), v.range()));
             if let Some(head) = value_above(s, c.get(0).map_or(k.start(), |m| m.start())) {
                 out.push(label(k.as_str(), head));
             }
         }
     }
+    out.extend(stacked(s));
     for c in TRAILING_ROLE.captures_iter(s) {
         if let (Some(v), Some(k)) = (c.get(1), c.get(2)) {
             out.push(label(k.as_str(), v.range()));
@@ -90,6 +98,53 @@ fn value_above(s: &str, label_start: usize) -> Option<Range<usize>> {
     let lead = line.len() - line.trim_start().len();
     Some(start + lead..start + line.len())
 }
+
+/// The line before the one starting at `line_start`, if any.
+fn line_above(s: &str, line_start: usize) -> Option<&str> {
+    let before = s[..line_start].strip_suffix('\n')?;
+    Some(&before[before.rfind('\n').map_or(0, |i| i + 1)..])
+}
+
+/// Labels stacked over their values ("Monthly Rent:" / "Deposit:" / "$9,000 per month" /
+/// "$18,000"): a layout read the label column of a summary table before its value column, so
+/// the n-th value line belongs to the n-th label.
+fn stacked(s: &str) -> Vec<Label> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in s.split_inclusive('\n') {
+        let text = line.trim_end();
+        if !text.trim().is_empty() {
+            lines.push((at, text));
+        }
+        at += line.len();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let run = lines[i..]
+            .iter()
+            .take_while(|(_, l)| ALONE_KEY.is_match(l))
+            .count();
+        let values = &lines[i + run..];
+        if run >= 2 && values.len() >= run && !values[..run].iter().any(|(_, l)| l.contains(':')) {
+            for ((_, key_line), (value_at, value_line)) in lines[i..i + run].iter().zip(values) {
+                let key = NUMBERED_KEY
+                    .captures(key_line)
+                    .and_then(|c| c.get(1))
+                    .map_or(*key_line, |m| m.as_str());
+                let lead = value_line.len() - value_line.trim_start().len();
+                out.push(label(key, value_at + lead..value_at + value_line.len()));
+            }
+        }
+        i += run.max(1);
+    }
+    out
+}
+
+static NUMBERED_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:\(?[a-zA-Z0-9]{1,3}[.)][ \t]*)?([A-Za-z][A-Za-z '’/&]{2,30}):")
+        .expect("valid regex")
+});
 
 static ALONE_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*(?:\(?[a-zA-Z0-9]{1,3}[.)][ \t]*)?[A-Za-z][A-Za-z '’/&]{2,30}:[ \t]*$")
@@ -154,6 +209,27 @@ mod tests {
             Some("12 Main Street, Troy, NY"),
             "a numbered label over its value"
         );
+    }
+
+    #[test]
+    fn stacked_labels_take_their_values_in_order() {
+        let doc = document_from_text(
+            "t",
+            "Expiration Date: May 31, 2029\n11. Monthly Base Rent:\n12. Security Deposit:\n$9,000.00 per month\n$18,000.00\nUse: offices\n",
+        );
+        let t = DocText::new(&doc);
+        let ls = labels(&t);
+        let values = |k: &str| -> Vec<String> {
+            with_key(&ls, &[k])
+                .iter()
+                .map(|l| t.as_str()[l.value.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(
+            values("monthly base rent"),
+            vec!["$9,000.00 per month".to_string()]
+        );
+        assert_eq!(values("security deposit"), vec!["$18,000.00".to_string()]);
     }
 
     #[test]

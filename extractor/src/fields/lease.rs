@@ -558,7 +558,9 @@ fn area(ctx: &Context) -> Vec<Candidate> {
         }
         out.extend(ctx.typed_in(FieldType::Area, l.value.clone(), Source::KeyValue, 1.0));
     }
-    for (range, score) in ctx.retrieve("premises rentable area square feet", 8) {
+    // Parking ratios repeat "rentable square feet" through the boilerplate; the premises'
+    // sentence often says only "RSF".
+    for (range, score) in ctx.retrieve("premises contain rentable area square feet rsf", 12) {
         for f in patterns::areas(&s[range.clone()]) {
             let at = range.start + f.span.start;
             // Only this sentence says whose area it is: "The Premises contain 2,011 RSF. The
@@ -856,9 +858,29 @@ fn deposit(ctx: &Context) -> Vec<Candidate> {
     let mut out = Vec::new();
     for l in labels::with_key(
         &ctx.labels,
-        &["security deposit", "deposit", "letter of credit"],
+        &[
+            "security deposit",
+            "deposit",
+            "letter of credit",
+            "security deposit amount",
+            "deposit amount",
+        ],
     ) {
         let v = &s[l.value.clone()];
+        // A deposit is a sum: a value stated per month or per foot belongs to a rent label
+        // the layout read out of order.
+        if has_any(
+            v,
+            &[
+                "per month",
+                "per year",
+                "per annum",
+                "per rentable",
+                "per square",
+            ],
+        ) {
+            continue;
+        }
         if has_any(v, &["none", "waived", "n/a"]) && patterns::money(v).is_empty() {
             out.push(ctx.candidate(
                 money_value(Decimal::ZERO),
@@ -889,6 +911,13 @@ fn deposit(ctx: &Context) -> Vec<Candidate> {
                 0.8,
             ));
         }
+        // A passage cut before its sentence ends ("a security deposit of Twenty Thousand" /
+        // "Dollars ($20,000.00).") still states the amount.
+        let range = if p.trim_end().ends_with(['.', ';']) {
+            range
+        } else {
+            range.start..crate::fields::engine::sentence_end(s, range.end)
+        };
         out.extend(ctx.typed_in(FieldType::Money, range, Source::Clause, score.max(0.6)));
     }
     out
@@ -925,7 +954,8 @@ fn governing_law(ctx: &Context) -> Vec<Candidate> {
     for passage in ctx.index.passages() {
         let (range, score) = (passage.range.clone(), 1.0f64);
         let p = &s[range.clone()];
-        if !has_any(
+        // "the laws of the State of X", "whose laws shall govern", "governed by X law".
+        let names_law = has_any(
             p,
             &[
                 "laws of",
@@ -933,9 +963,12 @@ fn governing_law(ctx: &Context) -> Vec<Candidate> {
                 "its laws",
                 "laws thereof",
                 "law thereof",
+                "whose laws",
             ],
-        ) || !has_any(p, &["govern", "constru", "enforce", "interpret"])
-        {
+        ) || patterns::states(p)
+            .iter()
+            .any(|f| p[f.span.end..].starts_with(" law"));
+        if !names_law || !has_any(p, &["govern", "constru", "enforce", "interpret"]) {
             continue;
         }
         let found = ctx.typed_in(
@@ -1278,6 +1311,67 @@ mod tests {
         let ctx = Context::new(&text, &index, None);
         let values: Vec<Value> = area(&ctx).into_iter().map(|c| c.value).collect();
         assert_eq!(values, vec![json!(2011)]);
+    }
+
+    #[test]
+    fn governing_law_in_short_phrasings() {
+        let law = |t: &str| {
+            let doc = crate::fields::text::document_from_text("t", t);
+            let text = crate::fields::text::DocText::new(&doc);
+            let index = crate::fields::retrieve::Index::new(text.as_str());
+            let ctx = Context::new(&text, &index, None);
+            governing_law(&ctx)
+                .into_iter()
+                .map(|c| c.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            law("20. Governing Law\nThis Lease is governed by Vermont law.\n"),
+            vec![json!("Vermont")]
+        );
+        assert_eq!(
+            law(
+                "20. Governing Law\nEach party submits to the courts of the State of Vermont, whose laws shall govern this Lease.\n"
+            ),
+            vec![json!("Vermont")]
+        );
+        assert!(law("Tenant shall obey the law in Vermont.\n").is_empty());
+    }
+
+    #[test]
+    fn a_deposit_label_takes_a_sum_not_a_rate() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "Security Deposit Amount: $9,000.00 per month for the first Lease Year\nDeposit Amount: Twelve Thousand Dollars ($12,000.00)\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = deposit(&ctx).into_iter().map(|c| c.value).collect();
+        assert!(
+            values.contains(&json!({"amount": "12000.00", "currency": "USD"})),
+            "{values:?}"
+        );
+        assert!(
+            !values.iter().any(|v| v["amount"] == "9000.00"),
+            "{values:?}"
+        );
+    }
+
+    #[test]
+    fn a_deposit_sentence_broken_by_a_page_still_gives_its_amount() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "5. Security Deposit\nTenant has paid a security deposit of Twenty Thousand\u{c}and 00/100 Dollars ($20,000.00). Landlord may apply it to cure a default.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = deposit(&ctx).into_iter().map(|c| c.value).collect();
+        assert!(
+            values.contains(&json!({"amount": "20000.00", "currency": "USD"})),
+            "{values:?}"
+        );
     }
 
     #[test]

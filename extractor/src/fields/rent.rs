@@ -95,6 +95,9 @@ fn states_row_amount(rent: &Value, row: &RowAmounts) -> bool {
 fn clause_rents(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
+    // A schedule row's amounts are the schedule's to read: its column headings ("Monthly
+    // Installments  Annual Minimum") are not the words of a sentence about them.
+    let table_rows: Vec<Range<usize>> = schedule_rows(ctx).into_iter().map(|r| r.range).collect();
     for (range, score) in ctx.retrieve(
         "base rent minimum rent monthly installments per month annual rent per square foot",
         6,
@@ -121,10 +124,13 @@ fn clause_rents(ctx: &Context) -> Vec<Candidate> {
             if has_any(before, &["total rent", "total of"]) {
                 continue;
             }
+            let r = range.start + f.span.start..range.start + f.span.end;
+            if table_rows.iter().any(|row| row.contains(&r.start)) {
+                continue;
+            }
             let Some((period, per_sf)) = rent_basis(p, f.span.clone(), "") else {
                 continue;
             };
-            let r = range.start + f.span.start..range.start + f.span.end;
             out.push(ctx.candidate(
                 rent_value(f.value, period, per_sf),
                 r,
@@ -399,6 +405,24 @@ mod tests {
             Some(("annual", false))
         );
         assert_eq!(basis("a fee of $500 upon signing", ""), None);
+    }
+
+    #[test]
+    fn a_schedule_rows_amounts_are_not_read_as_a_sentence() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "4. Base Rent\nTenant shall pay Base Rent in the amounts set forth below:\nMonthly Rent Annual\nDates Installments Minimum Rate\nMarch 3 - 31, 2021 $2,100.00 $2,100.00 $21.00\nApr. - Dec. 2021 $2,400.00 $28,800.00 $21.00\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let rows = rows(&ctx);
+        let best = crate::fields::score::choose(&base_rent(&ctx, &rows)).map(|s| s.value);
+        assert_eq!(
+            best,
+            Some(rent_value(Decimal::new(2100, 2), "annual", true)),
+            "a partial first month states no annual rent; the rate is the rent"
+        );
     }
 
     #[test]
