@@ -644,6 +644,27 @@ fn lease_date(ctx: &Context) -> Vec<Candidate> {
             out.push(ctx.candidate(date_value(d.value), r, Source::Preamble, 1.0));
         }
     }
+    // "that on December 19, 2016, Acme LLC ("Landlord") leased to ...": the date the opening
+    // sentence gives just before the first party it defines.
+    if let Some(first) = ctx
+        .parties
+        .first()
+        .cloned()
+        .or_else(|| opening_party(s, "landlord"))
+    {
+        let from = crate::fields::engine::floor(s, first.span.start.saturating_sub(80));
+        let before = &s[from..first.span.start];
+        if let Some(d) = patterns::dates(before).into_iter().last()
+            && before[..d.span.start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with(" on")
+            && before[d.span.end..].trim().trim_end_matches(',').is_empty()
+        {
+            let r = from + d.span.start..from + d.span.end;
+            out.push(ctx.candidate(date_value(d.value), r, Source::Preamble, 0.9));
+        }
+    }
     out.extend(label_candidates(
         ctx,
         &[
@@ -718,6 +739,8 @@ fn stated_term_dates(ctx: &Context, cues: &[&str]) -> Vec<Candidate> {
             let to = crate::fields::engine::floor(s, (d.span.end + 60).min(s.len()));
             let after = &s[d.span.end..to];
             let after = after.find(". ").map_or(after, |i| &after[..i]);
+            // "shall end on June 30, 2030, unless renewed": a saving clause, not another date.
+            let after = after.find("unless").map_or(after, |i| &after[..i]);
             (has_any(before, cues) && !has_any(before, OTHER_DATES) && !has_any(after, OTHER_DATES))
                 .then(|| ctx.candidate(date_value(d.value), d.span, Source::Clause, 0.9))
         })
@@ -1372,6 +1395,35 @@ mod tests {
             values.contains(&json!({"amount": "20000.00", "currency": "USD"})),
             "{values:?}"
         );
+    }
+
+    #[test]
+    fn an_end_date_with_a_saving_clause_is_the_expiration() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "2. Term\nThis Lease shall end on June 30, 2030, unless renewed as provided herein.\nTenant may renew this Lease by notice given before June 30, 2029.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = stated_term_dates(&ctx, STATES_EXPIRATION)
+            .into_iter()
+            .map(|c| c.value)
+            .collect();
+        assert_eq!(values, vec![json!("2030-06-30")]);
+    }
+
+    #[test]
+    fn the_date_an_opening_gives_before_its_first_party() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "LEASE\nKNOW ALL MEN BY THESE PRESENTS that on March 3, 2021, Harbor Lane Owner, LLC, a Maine limited liability company (\"Landlord\"), leased to Quill Studio, Inc. (\"Tenant\") the premises below.\nThe Term shall commence on June 1, 2021.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = lease_date(&ctx).into_iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![json!("2021-03-03")]);
     }
 
     #[test]

@@ -75,9 +75,14 @@ pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
             .find(&text[range.clone()])
             .map_or(range.start, |m| range.start + m.end());
         let parties = split_parties(text, opening..range.end);
+        // The parties of one sentence: no summary label ("Share:", "Term:") between them.
+        let prose = parties
+            .last()
+            .is_some_and(|last| !text[range.start..last.span.start].contains(':'));
         if parties.len() >= 2
             && parties.iter().all(|p| p.role.is_some())
             && parties[0].span.start <= opening + 2
+            && prose
         {
             return parties;
         }
@@ -894,6 +899,8 @@ mod tests {
                 ("Quill Studio, Inc.".into(), Some("Tenant".into()))
             ]
         );
+        let t = "Tenant's Proportionate\n50%\nShare:\nTerm: six (6) years\nOFFICE LEASE\nOn 2 May 2022, Harbor Lane Owner, LLC, a Maine limited liability company (the \"Landlord\"), and Quill Studio, Inc. (the \"Tenant\"), entered into this Lease.\n";
+        assert_eq!(names(t)[0].0, "Harbor Lane Owner, LLC");
         let t = "SUMMARY\nOwner: Harbor Lane Owner, LLC, a Maine limited liability company\nTenant: Quill Studio, Inc.\nLEASE\nOn 2 May 2022, Harbor Lane Owner, LLC, a Maine limited liability company (the \"Landlord\"), and Quill\nStudio, Inc., an Oregon corporation (the \"Tenant\"), entered into this Lease.\n";
         assert_eq!(names(t)[0].0, "Harbor Lane Owner, LLC");
         let t = "THIS LEASE is signed on 2 May 2022 between Harbor Lane Owner, LLC (\"Lessor\"), a Maine limited liability\ncompany, and Quill Studio, Inc. (\"Lessee\"), an Oregon corporation.\n";
