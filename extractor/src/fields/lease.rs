@@ -333,7 +333,7 @@ static STREET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LOCATED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at|street\s+address\s+(?:is|of)|having\s+an\s+address\s+of|(?:building|project)\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
+    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at|street\s+address\s+(?:is|of)|having\s+an\s+address\s+of|(?:building|project|land|parcel|site)\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
 });
 
 fn address(ctx: &Context) -> Vec<Candidate> {
@@ -1308,6 +1308,22 @@ mod tests {
             got("Suite 1850 at 9439 Gateway Boulevard, Charlotte, North Carolina").as_deref(),
             Some("9439 Gateway Boulevard, Charlotte, North Carolina")
         );
+    }
+
+    #[test]
+    fn a_ground_leases_land_at_cues_the_address() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "1. Premises\nThe Premises consist of approximately 12.5 acres of unimproved land at 40 Mill Road, City of Boise, State\nof Idaho.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let cued = address(&ctx)
+            .into_iter()
+            .find(|c| c.strength >= 1.0)
+            .map(|c| c.value);
+        assert_eq!(cued, Some(json!("40 Mill Road, Boise, Idaho")));
     }
 
     #[test]
