@@ -154,7 +154,8 @@ pub fn definitions(text: &DocText) -> Vec<Definition> {
     out
 }
 
-fn sentence_end(s: &str, from: usize) -> usize {
+/// Where the sentence running at `from` ends (its period included), at most 400 bytes on.
+pub fn sentence_end(s: &str, from: usize) -> usize {
     let limit = floor(s, (from + 400).min(s.len()));
     s[from..limit]
         .find(". ")
@@ -244,6 +245,20 @@ fn describes_survival(text: &str, c: &Candidate) -> bool {
             "after your",
         ],
     )
+}
+
+/// The sentence up to `at`, at most 200 bytes back: "Annual Base Rent during the first Lease
+/// Year shall be $36,700.75" names its period well before the amount, and an amount written
+/// out in words ("annual rent of One Hundred Sixty-Nine Thousand Dollars ($169,000.00)") pushes
+/// the figure far from it.
+pub fn sentence_before(text: &str, at: usize) -> &str {
+    let window = &text[floor(text, at.saturating_sub(200))..at];
+    let start = [". ", ".\n", ";", "\n\n"]
+        .iter()
+        .filter_map(|end| window.rfind(end).map(|i| i + end.len()))
+        .max()
+        .unwrap_or(0);
+    &window[start..]
 }
 
 /// Whether `text` holds all of the lower-case `words`, line breaks read as spaces.

@@ -3,9 +3,9 @@
 //! top of the generic template sources.
 
 use crate::fields::candidates::{Candidate, Source};
-use crate::fields::engine::{Context, has_any};
+use crate::fields::engine::{Context, has_any, sentence_before};
 use crate::fields::labels;
-use crate::fields::parties::lease_role;
+use crate::fields::parties::{Party, lease_role};
 use crate::fields::patterns::{self, TimeUnit};
 use crate::fields::template::FieldType;
 use crate::fields::typed::{self, clip, date_value, money_value};
@@ -24,6 +24,7 @@ pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
             &[
                 "landlord",
                 "lessor",
+                "owner",
                 "landlord's name",
                 "lessor's name",
                 "name of landlord",
@@ -181,10 +182,21 @@ fn label_candidates(ctx: &Context, keys: &[&str], kind: FieldType) -> Vec<Candid
 }
 
 fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
-    let preamble: Vec<Candidate> = ctx
+    let mut defined = ctx
         .parties
         .iter()
         .filter(|p| p.role.as_deref().and_then(lease_role) == Some(role))
+        .peekable();
+    // An opening the preamble readers do not take apart ("KNOW ALL MEN BY THESE PRESENTS that
+    // X, a Delaware corporation ("Landlord"), leased to Y ...") still defines each party's
+    // role right after its name.
+    let fallback = if defined.peek().is_none() {
+        opening_party(ctx.str(), role)
+    } else {
+        None
+    };
+    let preamble: Vec<Candidate> = defined
+        .chain(fallback.as_ref())
         .map(|p| {
             ctx.candidate(
                 Value::String(p.name.clone()),
@@ -201,6 +213,21 @@ fn party(ctx: &Context, role: &str, keys: &[&str]) -> Vec<Candidate> {
     out.extend(labelled.map(|c| reconcile_with_preamble(c, &preamble)));
     out
 }
+
+/// The first party of the opening defined by a bare role word ("Landlord", "Lessee") for
+/// `role`; a defined term that merely mentions the role ("Landlord's Work") is not one.
+fn opening_party(text: &str, role: &str) -> Option<Party> {
+    crate::fields::parties::defined_parties(text, OPENING)
+        .into_iter()
+        .find(|p| {
+            p.role
+                .as_deref()
+                .is_some_and(|r| r.split_whitespace().count() == 1 && lease_role(r) == Some(role))
+        })
+}
+
+/// How far into the document the parties' opening may lie (past a summary page).
+const OPENING: usize = 6000;
 
 /// A cover or summary page's name for a party, reconciled with the preamble's: the preamble's
 /// "between X ... ("Landlord")" clause is the operative statement of who the party is, so the
@@ -288,6 +315,9 @@ static STREET: LazyLock<Regex> = LazyLock::new(|| {
         "Trail",
         "Pike",
         "Freeway",
+        "Expressway",
+        "Row",
+        "Crossing",
     ];
     // Title case or capitals: a street name is written as a name, which keeps "2,394 square
     // feet" from reading as an address.
@@ -303,7 +333,7 @@ static STREET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LOCATED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at|street\s+address\s+(?:is|of)|having\s+an\s+address\s+of|(?:building|project)\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
+    Regex::new(r"(?i)(?:located|situated|known\s+as|commonly\s+known\s+as|premises\s+at|property\s+at|street\s+address\s+(?:is|of)|having\s+an\s+address\s+of|(?:building|project|land|parcel|site)\s+at)\s+(?:at\s+|on\s+)?").expect("valid regex")
 });
 
 fn address(ctx: &Context) -> Vec<Candidate> {
@@ -343,6 +373,37 @@ fn address(ctx: &Context) -> Vec<Candidate> {
                 Source::Clause,
                 strength,
             ));
+        }
+    }
+    // A premises clause that gives the street address without a cue ("the premises described
+    // as Suite 102, 61 Elm Plaza, Denver, Colorado").
+    for (range, score) in ctx.retrieve("premises leases demises suite building address", 4) {
+        let p = &s[range.clone()];
+        if !has_any(p, &["premises", "leases to", "lease to"])
+            || has_any(
+                p,
+                &[
+                    "notice",
+                    "attention",
+                    "sent to",
+                    "place of business",
+                    "principal office",
+                ],
+            )
+        {
+            continue;
+        }
+        for street in STREET.find_iter(p) {
+            let from = range.start + street.start();
+            let tail_end = crate::fields::engine::floor(s, (from + 200).min(s.len()));
+            if let Some((value, len)) = normalize_address(&s[from..tail_end]) {
+                out.push(ctx.candidate(
+                    Value::String(value),
+                    from..from + len,
+                    Source::Clause,
+                    0.5 * score.max(0.5),
+                ));
+            }
         }
     }
     for l in labels::with_key(
@@ -385,16 +446,20 @@ fn normalize_address(window: &str) -> Option<(String, usize)> {
     let text = &window[..cut];
     let (state, state_end) = patterns::states(text)
         .into_iter()
+        // "Kansas City, Missouri": a state's name opening a city's is the city.
+        .filter(|f| !text[f.span.end..].starts_with(" City"))
         .map(|f| (f.value, f.span.end))
         .min_by_key(|(_, e)| *e)
         .or_else(|| {
             patterns::state_codes(text)
                 .into_iter()
                 .find(|f| {
+                    // A postal code ends the address: a ZIP, punctuation or the sentence's
+                    // own words ("Irvine, CA for the Term") follow it.
                     let rest = text[f.span.end..].trim_start();
                     rest.is_empty()
-                        || rest.starts_with(',')
-                        || rest.starts_with(|c: char| c.is_ascii_digit())
+                        || rest.starts_with([',', '.', ';', ')'])
+                        || rest.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
                 })
                 .map(|f| (f.value, f.span.end))
         })?;
@@ -487,23 +552,30 @@ fn area(ctx: &Context) -> Vec<Candidate> {
             "rentable square footage",
         ],
     ) {
+        // "Building Rentable Area" ends like "Rentable Area" but is the building's.
+        if has_any(&l.key, BUILDING_WORDS) && !has_any(&l.key, &["premises"]) {
+            continue;
+        }
         out.extend(ctx.typed_in(FieldType::Area, l.value.clone(), Source::KeyValue, 1.0));
     }
-    for (range, score) in ctx.retrieve("premises rentable area square feet", 8) {
+    // Parking ratios repeat "rentable square feet" through the boilerplate; the premises'
+    // sentence often says only "RSF".
+    for (range, score) in ctx.retrieve("premises contain rentable area square feet rsf", 12) {
         for f in patterns::areas(&s[range.clone()]) {
             let at = range.start + f.span.start;
-            let before = &s[crate::fields::engine::floor(s, at.saturating_sub(90))..at];
+            // Only this sentence says whose area it is: "The Premises contain 2,011 RSF. The
+            // Building contains 26,143 rentable square feet."
+            let before = sentence_before(s, at);
             // "three spaces per 1,000 rentable square feet" is a ratio, not an area.
-            let lower = before.trim_end().to_lowercase();
-            if lower.ends_with(" per") || lower.ends_with(" each") || lower.ends_with(" every") {
+            let last_word = before.split_whitespace().last().unwrap_or_default();
+            if ["per", "each", "every"]
+                .iter()
+                .any(|w| last_word.eq_ignore_ascii_case(w))
+            {
                 continue;
             }
             // The building's or project's area is not the premises'.
-            if has_any(
-                before,
-                &["building", "project", "center", "property", "land"],
-            ) && !has_any(before, &["premises", "tenant"])
-            {
+            if has_any(before, BUILDING_WORDS) && !has_any(before, &["premises", "tenant"]) {
                 continue;
             }
             let strength = if has_any(before, &["premises", "tenant", "space", "consisting"]) {
@@ -521,6 +593,9 @@ fn area(ctx: &Context) -> Vec<Candidate> {
     }
     out
 }
+
+/// Words naming what contains the premises.
+const BUILDING_WORDS: &[&str] = &["building", "project", "center", "property", "land"];
 
 fn clause_values(
     ctx: &Context,
@@ -567,6 +642,27 @@ fn lease_date(ctx: &Context) -> Vec<Candidate> {
         {
             let r = m.end() + d.span.start..m.end() + d.span.end;
             out.push(ctx.candidate(date_value(d.value), r, Source::Preamble, 1.0));
+        }
+    }
+    // "that on December 19, 2016, Acme LLC ("Landlord") leased to ...": the date the opening
+    // sentence gives just before the first party it defines.
+    if let Some(first) = ctx
+        .parties
+        .first()
+        .cloned()
+        .or_else(|| opening_party(s, "landlord"))
+    {
+        let from = crate::fields::engine::floor(s, first.span.start.saturating_sub(80));
+        let before = &s[from..first.span.start];
+        if let Some(d) = patterns::dates(before).into_iter().last()
+            && before[..d.span.start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with(" on")
+            && before[d.span.end..].trim().trim_end_matches(',').is_empty()
+        {
+            let r = from + d.span.start..from + d.span.end;
+            out.push(ctx.candidate(date_value(d.value), r, Source::Preamble, 0.9));
         }
     }
     out.extend(label_candidates(
@@ -643,6 +739,8 @@ fn stated_term_dates(ctx: &Context, cues: &[&str]) -> Vec<Candidate> {
             let to = crate::fields::engine::floor(s, (d.span.end + 60).min(s.len()));
             let after = &s[d.span.end..to];
             let after = after.find(". ").map_or(after, |i| &after[..i]);
+            // "shall end on June 30, 2030, unless renewed": a saving clause, not another date.
+            let after = after.find("unless").map_or(after, |i| &after[..i]);
             (has_any(before, cues) && !has_any(before, OTHER_DATES) && !has_any(after, OTHER_DATES))
                 .then(|| ctx.candidate(date_value(d.value), d.span, Source::Clause, 0.9))
         })
@@ -723,20 +821,33 @@ fn term_months(ctx: &Context) -> Vec<Candidate> {
     let mut out = Vec::new();
     for l in labels::with_key(
         &ctx.labels,
-        &["term", "lease term", "initial term", "original term"],
+        &[
+            "term",
+            "lease term",
+            "initial term",
+            "original term",
+            "length of term",
+            "term of lease",
+        ],
     ) {
         out.extend(ctx.typed_in(FieldType::Months, l.value.clone(), Source::KeyValue, 1.0));
     }
     for (range, score) in ctx.retrieve(
-        "the term of this lease shall be initial term months years",
+        "the term period of this lease shall be initial term months years",
         6,
     ) {
         let p = &s[range.clone()];
-        if !has_any(p, &["term"]) {
+        if !has_any(p, &["term", "period of this lease"]) {
             continue;
         }
-        let about_renewal = has_any(p, &["renew", "extend", "extension"]);
         for f in patterns::durations(p) {
+            // A renewal or extension named before the length in its sentence is what it
+            // measures ("may be renewed for three additional terms of five years"); one named
+            // after it ("three years, subject to extension") is not.
+            let about_renewal = has_any(
+                sentence_before(p, f.span.start),
+                &["renew", "extend", "extension"],
+            );
             let Some(months) = f.value.months() else {
                 continue;
             };
@@ -749,8 +860,11 @@ fn term_months(ctx: &Context) -> Vec<Candidate> {
             }
             let after =
                 &p[f.span.end..crate::fields::engine::floor(p, (f.span.end + 14).min(p.len()))];
-            // "21 years following the Operation Date" places a date; it is not a length.
-            if has_any(after, &["follow", "after", "prior", "before", "from the"]) {
+            // "21 years following the Operation Date" places a date; it is not a length, but
+            // "The Term shall be 84 months from the Commencement Date" states one.
+            let places = has_any(after, &["follow", "after", "prior", "before"])
+                || (has_any(after, &["from the"]) && !has_any(before, &["term", "period of"]));
+            if places {
                 continue;
             }
             if has_any(before, &["term", "period of"]) || has_any(after, &["term"]) {
@@ -767,9 +881,29 @@ fn deposit(ctx: &Context) -> Vec<Candidate> {
     let mut out = Vec::new();
     for l in labels::with_key(
         &ctx.labels,
-        &["security deposit", "deposit", "letter of credit"],
+        &[
+            "security deposit",
+            "deposit",
+            "letter of credit",
+            "security deposit amount",
+            "deposit amount",
+        ],
     ) {
         let v = &s[l.value.clone()];
+        // A deposit is a sum: a value stated per month or per foot belongs to a rent label
+        // the layout read out of order.
+        if has_any(
+            v,
+            &[
+                "per month",
+                "per year",
+                "per annum",
+                "per rentable",
+                "per square",
+            ],
+        ) {
+            continue;
+        }
         if has_any(v, &["none", "waived", "n/a"]) && patterns::money(v).is_empty() {
             out.push(ctx.candidate(
                 money_value(Decimal::ZERO),
@@ -800,6 +934,13 @@ fn deposit(ctx: &Context) -> Vec<Candidate> {
                 0.8,
             ));
         }
+        // A passage cut before its sentence ends ("a security deposit of Twenty Thousand" /
+        // "Dollars ($20,000.00).") still states the amount.
+        let range = if p.trim_end().ends_with(['.', ';']) {
+            range
+        } else {
+            range.start..crate::fields::engine::sentence_end(s, range.end)
+        };
         out.extend(ctx.typed_in(FieldType::Money, range, Source::Clause, score.max(0.6)));
     }
     out
@@ -836,7 +977,8 @@ fn governing_law(ctx: &Context) -> Vec<Candidate> {
     for passage in ctx.index.passages() {
         let (range, score) = (passage.range.clone(), 1.0f64);
         let p = &s[range.clone()];
-        if !has_any(
+        // "the laws of the State of X", "whose laws shall govern", "governed by X law".
+        let names_law = has_any(
             p,
             &[
                 "laws of",
@@ -844,9 +986,12 @@ fn governing_law(ctx: &Context) -> Vec<Candidate> {
                 "its laws",
                 "laws thereof",
                 "law thereof",
+                "whose laws",
             ],
-        ) || !has_any(p, &["govern", "constru", "enforce", "interpret"])
-        {
+        ) || patterns::states(p)
+            .iter()
+            .any(|f| p[f.span.end..].starts_with(" law"));
+        if !names_law || !has_any(p, &["govern", "constru", "enforce", "interpret"]) {
             continue;
         }
         let found = ctx.typed_in(
@@ -1143,6 +1288,18 @@ mod tests {
         assert_eq!(got("Mill Road, approximately 3 miles north of the city of Foo in Bar County, Ohio, being").as_deref(), Some("Mill Road, Bar County, Ohio"));
         assert_eq!(got("the corner lot"), None);
         assert_eq!(
+            got("12 Main Street, Kansas City, Missouri.").as_deref(),
+            Some("12 Main Street, Kansas City, Missouri")
+        );
+        assert_eq!(
+            got("12 Mill Row, Irvine, CA for the Term.").as_deref(),
+            Some("12 Mill Row, Irvine, California")
+        );
+        assert_eq!(
+            got("12 Elm Avenue, San Antonio, TX.").as_deref(),
+            Some("12 Elm Avenue, San Antonio, Texas")
+        );
+        assert_eq!(
             got("the entire building, 9852 Corporate Center Drive, Little Rock, Arkansas.")
                 .as_deref(),
             Some("9852 Corporate Center Drive, Little Rock, Arkansas")
@@ -1151,6 +1308,199 @@ mod tests {
             got("Suite 1850 at 9439 Gateway Boulevard, Charlotte, North Carolina").as_deref(),
             Some("9439 Gateway Boulevard, Charlotte, North Carolina")
         );
+    }
+
+    #[test]
+    fn a_ground_leases_land_at_cues_the_address() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "1. Premises\nThe Premises consist of approximately 12.5 acres of unimproved land at 40 Mill Road, City of Boise, State\nof Idaho.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let cued = address(&ctx)
+            .into_iter()
+            .find(|c| c.strength >= 1.0)
+            .map(|c| c.value);
+        assert_eq!(cued, Some(json!("40 Mill Road, Boise, Idaho")));
+    }
+
+    #[test]
+    fn a_premises_clause_without_a_cue_gives_the_address() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "1. Premises\nLandlord hereby demises unto Tenant the premises described as Suite 4, 61 Elm\nPlaza, Denver, Colorado 80202.\n\nNotices to Landlord shall be sent to 9 Oak Street, Boise, Idaho 83702.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = address(&ctx).into_iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![json!("61 Elm Plaza, Denver, Colorado")]);
+    }
+
+    #[test]
+    fn the_premises_area_not_the_buildings() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "Building Rentable Area: 88,000 rentable square feet\n1. Premises\nThe Premises contain approximately 2,011 RSF. The Building contains approximately 88,000 rentable square feet. Tenant may use three (3) parking spaces\nper 1,000 rentable square feet.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = area(&ctx).into_iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![json!(2011)]);
+    }
+
+    #[test]
+    fn governing_law_in_short_phrasings() {
+        let law = |t: &str| {
+            let doc = crate::fields::text::document_from_text("t", t);
+            let text = crate::fields::text::DocText::new(&doc);
+            let index = crate::fields::retrieve::Index::new(text.as_str());
+            let ctx = Context::new(&text, &index, None);
+            governing_law(&ctx)
+                .into_iter()
+                .map(|c| c.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            law("20. Governing Law\nThis Lease is governed by Vermont law.\n"),
+            vec![json!("Vermont")]
+        );
+        assert_eq!(
+            law(
+                "20. Governing Law\nEach party submits to the courts of the State of Vermont, whose laws shall govern this Lease.\n"
+            ),
+            vec![json!("Vermont")]
+        );
+        assert!(law("Tenant shall obey the law in Vermont.\n").is_empty());
+    }
+
+    #[test]
+    fn a_deposit_label_takes_a_sum_not_a_rate() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "Security Deposit Amount: $9,000.00 per month for the first Lease Year\nDeposit Amount: Twelve Thousand Dollars ($12,000.00)\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = deposit(&ctx).into_iter().map(|c| c.value).collect();
+        assert!(
+            values.contains(&json!({"amount": "12000.00", "currency": "USD"})),
+            "{values:?}"
+        );
+        assert!(
+            !values.iter().any(|v| v["amount"] == "9000.00"),
+            "{values:?}"
+        );
+    }
+
+    #[test]
+    fn a_deposit_sentence_broken_by_a_page_still_gives_its_amount() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "5. Security Deposit\nTenant has paid a security deposit of Twenty Thousand\u{c}and 00/100 Dollars ($20,000.00). Landlord may apply it to cure a default.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = deposit(&ctx).into_iter().map(|c| c.value).collect();
+        assert!(
+            values.contains(&json!({"amount": "20000.00", "currency": "USD"})),
+            "{values:?}"
+        );
+    }
+
+    #[test]
+    fn an_end_date_with_a_saving_clause_is_the_expiration() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "2. Term\nThis Lease shall end on June 30, 2030, unless renewed as provided herein.\nTenant may renew this Lease by notice given before June 30, 2029.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = stated_term_dates(&ctx, STATES_EXPIRATION)
+            .into_iter()
+            .map(|c| c.value)
+            .collect();
+        assert_eq!(values, vec![json!("2030-06-30")]);
+    }
+
+    #[test]
+    fn the_date_an_opening_gives_before_its_first_party() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "LEASE\nKNOW ALL MEN BY THESE PRESENTS that on March 3, 2021, Harbor Lane Owner, LLC, a Maine limited liability company (\"Landlord\"), leased to Quill Studio, Inc. (\"Tenant\") the premises below.\nThe Term shall commence on June 1, 2021.\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let values: Vec<Value> = lease_date(&ctx).into_iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![json!("2021-03-03")]);
+    }
+
+    #[test]
+    fn term_lengths_in_several_phrasings() {
+        let months = |t: &str| {
+            let doc = crate::fields::text::document_from_text("t", t);
+            let text = crate::fields::text::DocText::new(&doc);
+            let index = crate::fields::retrieve::Index::new(text.as_str());
+            let ctx = Context::new(&text, &index, None);
+            term_months(&ctx)
+                .into_iter()
+                .map(|c| c.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            months(
+                "2. Term\nThe Term of this Lease shall be sixty (60) months from the Commencement Date.\n"
+            ),
+            vec![json!(60)]
+        );
+        assert_eq!(
+            months(
+                "2. Term\nThe period of this Lease shall be five (5) years and two (2) months.\n"
+            ),
+            vec![json!(62)]
+        );
+        assert_eq!(
+            months(
+                "2. Term\nThe Term shall be three (3) years, subject to extension as provided herein.\n"
+            ),
+            vec![json!(36)]
+        );
+        assert_eq!(
+            months(
+                "7. Renewal\nThe Term may be renewed for two (2) additional terms of five (5) years each.\n"
+            ),
+            Vec::<Value>::new()
+        );
+        assert_eq!(
+            months("Length of Term: eighty-four (84) months\n"),
+            vec![json!(84)]
+        );
+    }
+
+    #[test]
+    fn parties_defined_in_an_unusual_opening() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "LEASE AGREEMENT\nKNOW ALL MEN BY THESE PRESENTS that on May 2, 2022, Harbor Lane Owner, LLC, a Maine limited liability company (\"Landlord\"), leased to Quill Studio, Inc., an Oregon corporation (\"Tenant\"), the premises described below, together with the Landlord's Work (the \"Landlord's Work\").\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let value = |name: &str| {
+            candidates(&ctx, name)
+                .into_iter()
+                .map(|c| c.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(value("landlord"), vec![json!("Harbor Lane Owner, LLC")]);
+        assert_eq!(value("tenant"), vec![json!("Quill Studio, Inc.")]);
     }
 
     #[test]

@@ -28,7 +28,7 @@ static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
 /// `(hereinafter referred to as "Tenant")`, a bare `referred to as "lessor,"`, or `as
 /// "Lessor"` after the party's description.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:\(([^()]{0,80}?)[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}[^()]{0,40}\)|referred\s+to\s+(?:herein\s+)?as\s+(?:the\s+)?[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}|\(\s*(?:the\s+)?([A-Z][A-Za-z]{2,30})\s*\)|,?\s+as\s+(?:the\s+)?[\u{201c}\u{201d}"]([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"])"#)
+    Regex::new(r#"(?i)(?:\(([^()]{0,80}?)[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}[^()]{0,40}\)|(?:referred\s+to\s+(?:herein\s+)?as|hereinafter\s+(?:called|designated))\s+(?:the\s+)?[\u{201c}\u{201d}"'`]{1,2}([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"'`]{1,2}|\(\s*(?:the\s+)?([A-Z][A-Za-z]{2,30})\s*\)|,?\s+as\s+(?:the\s+)?[\u{201c}\u{201d}"]([A-Za-z][A-Za-z .&-]{0,40}?)[,.]?[\u{201c}\u{201d}"])"#)
         .expect("valid regex")
 });
 
@@ -61,18 +61,28 @@ pub fn preamble_parties(text: &str, window: usize) -> Vec<Party> {
     // Or a paragraph that opens with the first party: "X ("Landlord") and Y ("Tenant") enter
     // into this Lease".
     let mut start = 0;
-    for paragraph in head.split_inclusive('\n') {
-        let range = start..start + paragraph.trim_end().len();
-        start += paragraph.len();
+    for line in head.split_inclusive('\n') {
+        // The opening sentence wraps onto the next lines of a PDF's text; a title line in
+        // capitals ("LEASE") or a summary line ("Owner: Acme LLC") opens no sentence.
+        let range = start..preamble_end(text, start);
+        start += line.len();
+        if !line.chars().any(char::is_lowercase) || line.contains(':') {
+            continue;
+        }
         // "On 14 August 2019, X ("Lessor") and Y ("Lessee") entered into this Lease": a
         // date may open the paragraph before the first party.
         let opening = DATED_OPENING
             .find(&text[range.clone()])
             .map_or(range.start, |m| range.start + m.end());
         let parties = split_parties(text, opening..range.end);
+        // The parties of one sentence: no summary label ("Share:", "Term:") between them.
+        let prose = parties
+            .last()
+            .is_some_and(|last| !text[range.start..last.span.start].contains(':'));
         if parties.len() >= 2
             && parties.iter().all(|p| p.role.is_some())
             && parties[0].span.start <= opening + 2
+            && prose
         {
             return parties;
         }
@@ -99,7 +109,7 @@ fn opening_end(text: &str, window: usize) -> usize {
 }
 
 static DATED_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on|as\s+of|effective(?:\s+as\s+of)?)\s+[^,\n]{4,40}\d{4}\s*,\s*")
+    Regex::new(r"(?i)^\s*(?:on|as\s+of|effective(?:\s+as\s+of)?)\s+[^\n]{4,40}?\d{4}\s*,\s*")
         .expect("valid regex")
 });
 
@@ -213,6 +223,9 @@ fn is_not_a_role(role: &str) -> bool {
     .any(|w| r.contains(w))
 }
 
+static PREVIOUS_DESCRIPTOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^an?\s+[^()]{0,120}?,\s*and\s+").expect("valid regex"));
+
 fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) -> Option<Party> {
     let chunk = &text[start..end];
     // Skip the joiner left from the previous party: ", and", "and", ";".
@@ -227,7 +240,12 @@ fn party_from_chunk(text: &str, start: usize, end: usize, role: Option<String>) 
     let skip = QUOTED_CLOSE.find_iter(chunk).last().map_or(0, |m| m.end());
     let chunk = &chunk[skip..];
     let start = start + skip;
-    let lead = LEAD.find(chunk).map_or(0, |m| m.end());
+    let mut lead = LEAD.find(chunk).map_or(0, |m| m.end());
+    // A role defined before the description ("X ("Landlord"), a Nevada corporation, and Y")
+    // leaves that description at the head of the next party's chunk: Y starts after its "and".
+    if let Some(descriptor) = PREVIOUS_DESCRIPTOR.find(&chunk[lead..]) {
+        lead += descriptor.end();
+    }
     let body = &chunk[lead..];
     let name_end = DESCRIPTOR.find(body).map_or(body.len(), |m| m.start());
     let raw = &body[..name_end];
@@ -339,15 +357,18 @@ fn ends_with_abbreviation(name: &str) -> bool {
 pub fn defined_parties(text: &str, window: usize) -> Vec<Party> {
     let head = &text[..floor_char_boundary(text, window.min(text.len()))];
     let mut out: Vec<Party> = Vec::new();
+    let mut previous_end = 0;
     for c in ROLE.captures_iter(head) {
         let (Some(whole), Some(role)) = (c.get(0), c.get(2).or(c.get(3)).or(c.get(4))) else {
             continue;
         };
+        // The name a definition names lies after the definition before it.
+        let after_previous = std::mem::replace(&mut previous_end, whole.end());
         let role = role.as_str().trim();
         if is_not_a_role(role) || !is_party_role(role) {
             continue;
         }
-        let from = floor_char_boundary(text, whole.start().saturating_sub(160));
+        let from = floor_char_boundary(text, whole.start().saturating_sub(160)).max(after_previous);
         if let Some(p) = name_before(text, from..whole.start(), Some(role.to_string())) {
             out.push(p);
         }
@@ -435,8 +456,11 @@ fn trailing_name_start(text: &str) -> Option<usize> {
         let joins = CONNECTORS.contains(&bare);
         // A word that closes an earlier sentence or clause is not part of the name.
         let unpunctuated = word.trim_end_matches(',');
+        // A date's year ("on May 2, 2022, Acme LLC") ends the clause before the name.
+        let year = bare.len() == 4 && bare.chars().all(|c| c.is_ascii_digit());
         let closes = words > 0
             && (unpunctuated.ends_with([')', ';', '"', '\u{201d}'])
+                || (year && word.ends_with(','))
                 || word.starts_with(['(', '"', '\u{201c}'])
                 || (word.ends_with('.') && !ends_with_abbreviation(word)));
         if words >= 9
@@ -863,6 +887,38 @@ mod tests {
         let got = names(t2);
         assert_eq!(got[0], ("Acme Holdings, LLC".into(), Some("Lessor".into())));
         assert_eq!(got[1].0, "Widget Works, Inc.");
+    }
+
+    #[test]
+    fn a_wrapped_dated_opening_and_roles_before_descriptions() {
+        let t = "OFFICE LEASE\nOn the 3rd day of March, 2021, Harbor Lane Owner, LLC, a Maine limited liability company (the \"Landlord\"), and\nQuill Studio, Inc., an Oregon corporation (the \"Tenant\"), entered into this Lease.\nRECITALS\n";
+        assert_eq!(
+            names(t),
+            vec![
+                ("Harbor Lane Owner, LLC".into(), Some("Landlord".into())),
+                ("Quill Studio, Inc.".into(), Some("Tenant".into()))
+            ]
+        );
+        let t = "Tenant's Proportionate\n50%\nShare:\nTerm: six (6) years\nOFFICE LEASE\nOn 2 May 2022, Harbor Lane Owner, LLC, a Maine limited liability company (the \"Landlord\"), and Quill Studio, Inc. (the \"Tenant\"), entered into this Lease.\n";
+        assert_eq!(names(t)[0].0, "Harbor Lane Owner, LLC");
+        let t = "SUMMARY\nOwner: Harbor Lane Owner, LLC, a Maine limited liability company\nTenant: Quill Studio, Inc.\nLEASE\nOn 2 May 2022, Harbor Lane Owner, LLC, a Maine limited liability company (the \"Landlord\"), and Quill\nStudio, Inc., an Oregon corporation (the \"Tenant\"), entered into this Lease.\n";
+        assert_eq!(names(t)[0].0, "Harbor Lane Owner, LLC");
+        let t = "THIS LEASE is signed on 2 May 2022 between Harbor Lane Owner, LLC (\"Lessor\"), a Maine limited liability\ncompany, and Quill Studio, Inc. (\"Lessee\"), an Oregon corporation.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                ("Harbor Lane Owner, LLC".into(), Some("Lessor".into())),
+                ("Quill Studio, Inc.".into(), Some("Lessee".into()))
+            ]
+        );
+        let t = "THIS LEASE, made this 4 June 2025, by and between Harbor Lane Owner, LLC, a Maine limited\nliability company, hereinafter called \"Landlord,\" and Quill Studio, Inc., an Oregon corporation, hereinafter called \"Tenant.\"\n";
+        assert_eq!(
+            names(t),
+            vec![
+                ("Harbor Lane Owner, LLC".into(), Some("Landlord".into())),
+                ("Quill Studio, Inc.".into(), Some("Tenant".into()))
+            ]
+        );
     }
 
     #[test]

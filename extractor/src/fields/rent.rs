@@ -3,7 +3,7 @@
 //! amounts, and the dates an analyst diarizes.
 
 use crate::fields::candidates::{Candidate, Source};
-use crate::fields::engine::{Context, floor, has_any};
+use crate::fields::engine::{Context, floor, has_any, sentence_before};
 use crate::fields::lease::{ScheduleRow, schedule_rows};
 use crate::fields::patterns;
 use crate::fields::typed::{date_value, money_value};
@@ -95,6 +95,9 @@ fn states_row_amount(rent: &Value, row: &RowAmounts) -> bool {
 fn clause_rents(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
+    // A schedule row's amounts are the schedule's to read: its column headings ("Monthly
+    // Installments  Annual Minimum") are not the words of a sentence about them.
+    let table_rows: Vec<Range<usize>> = schedule_rows(ctx).into_iter().map(|r| r.range).collect();
     for (range, score) in ctx.retrieve(
         "base rent minimum rent monthly installments per month annual rent per square foot",
         6,
@@ -121,10 +124,13 @@ fn clause_rents(ctx: &Context) -> Vec<Candidate> {
             if has_any(before, &["total rent", "total of"]) {
                 continue;
             }
+            let r = range.start + f.span.start..range.start + f.span.end;
+            if table_rows.iter().any(|row| row.contains(&r.start)) {
+                continue;
+            }
             let Some((period, per_sf)) = rent_basis(p, f.span.clone(), "") else {
                 continue;
             };
-            let r = range.start + f.span.start..range.start + f.span.end;
             out.push(ctx.candidate(
                 rent_value(f.value, period, per_sf),
                 r,
@@ -163,17 +169,15 @@ const PER_YEAR: &[&str] = &[
 fn rent_basis(text: &str, span: Range<usize>, hint: &str) -> Option<(&'static str, bool)> {
     let after = &text[span.end..floor(text, (span.end + 60).min(text.len()))];
     let near = &after[..floor(after, 40.min(after.len()))];
-    let before = &text[floor(text, span.start.saturating_sub(40))..span.start];
+    let before = sentence_before(text, span.start);
     let per_sf = has_any(near, PER_SF);
     let installments = has_any(after, &["installment"]);
     let period = if has_any(near, PER_MONTH) {
         "monthly"
     } else if has_any(near, PER_YEAR) || per_sf {
         "annual"
-    } else if has_any(before, &["monthly", "per month"]) {
-        "monthly"
-    } else if has_any(before, &["annual", "yearly"]) {
-        "annual"
+    } else if let Some(period) = nearest_period_word(before) {
+        period
     } else if has_any(after, &["monthly", "per month"]) && !installments {
         "monthly"
     } else if has_any(after, &["annual"]) {
@@ -186,6 +190,22 @@ fn rent_basis(text: &str, span: Range<usize>, hint: &str) -> Option<(&'static st
         return None;
     };
     Some((period, per_sf))
+}
+
+/// The period named last before an amount ("monthly rent of", "annual Base Rent ... shall be"):
+/// the word nearest the amount qualifies it.
+fn nearest_period_word(before: &str) -> Option<&'static str> {
+    let lower = before.to_lowercase();
+    let last = |words: &[&str]| words.iter().filter_map(|w| lower.rfind(w)).max();
+    match (
+        last(&["monthly", "per month"]),
+        last(&["annual", "yearly", "per annum"]),
+    ) {
+        (Some(m), Some(a)) => Some(if m > a { "monthly" } else { "annual" }),
+        (Some(_), None) => Some("monthly"),
+        (None, Some(_)) => Some("annual"),
+        (None, None) => None,
+    }
 }
 
 /// The rent a summary page states ("Annual Base Rent: $72,000 per year for the first Lease
@@ -385,5 +405,56 @@ mod tests {
             Some(("annual", false))
         );
         assert_eq!(basis("a fee of $500 upon signing", ""), None);
+    }
+
+    #[test]
+    fn a_schedule_rows_amounts_are_not_read_as_a_sentence() {
+        let doc = crate::fields::text::document_from_text(
+            "t",
+            "4. Base Rent\nTenant shall pay Base Rent in the amounts set forth below:\nMonthly Rent Annual\nDates Installments Minimum Rate\nMarch 3 - 31, 2021 $2,100.00 $2,100.00 $21.00\nApr. - Dec. 2021 $2,400.00 $28,800.00 $21.00\n",
+        );
+        let text = crate::fields::text::DocText::new(&doc);
+        let index = crate::fields::retrieve::Index::new(text.as_str());
+        let ctx = Context::new(&text, &index, None);
+        let rows = rows(&ctx);
+        let best = crate::fields::score::choose(&base_rent(&ctx, &rows)).map(|s| s.value);
+        assert_eq!(
+            best,
+            Some(rent_value(Decimal::new(2100, 2), "annual", true)),
+            "a partial first month states no annual rent; the rate is the rent"
+        );
+    }
+
+    #[test]
+    fn a_period_named_early_in_the_sentence_still_qualifies_the_amount() {
+        assert_eq!(
+            basis(
+                "Yearly Base Rent for the first twelve months of the Term shall be $91,250.00.",
+                ""
+            ),
+            Some(("annual", false))
+        );
+        assert_eq!(
+            basis(
+                "Lessee shall pay a monthly rent of Twelve Thousand Four Hundred and 50/100 Dollars ($12,400.50), payable in advance",
+                ""
+            ),
+            Some(("monthly", false))
+        );
+        assert_eq!(
+            basis(
+                "Tenant shall pay an annual rent of Eighty Thousand Dollars ($80,000.00), payable in equal monthly installments.",
+                ""
+            ),
+            Some(("annual", false))
+        );
+        assert_eq!(
+            basis(
+                "The monthly charge is fixed. A fee of $500 is due upon signing.",
+                ""
+            ),
+            None,
+            "a period named in an earlier sentence says nothing of this amount"
+        );
     }
 }
