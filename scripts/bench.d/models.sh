@@ -42,6 +42,7 @@ for layers in 6 2 1; do
   python3 -c '
 import json, sys
 m = json.load(open(sys.argv[1]))
-print(f"| {sys.argv[2]} | {m[\"seconds_adapters\"] / m[\"options\"][\"lora_steps\"]:.2f} |")' \
+step = m["seconds_adapters"] / m["options"]["lora_steps"]
+print(f"| {sys.argv[2]} | {step:.2f} |")' \
     "$work/lora-$layers.json" "$layers"
 done
