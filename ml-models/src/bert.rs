@@ -26,7 +26,8 @@ pub struct Options {
     /// Use the differentiable LayerNorm and softmax (training) instead of the fused kernels
     /// (inference), which have no backward pass.
     pub trainable_norm: bool,
-    /// Low-rank adapters on the attention query and value projections.
+    /// Low-rank adapters on the attention query and value projections (of the layers the
+    /// config names). For inference they are merged into the checkpoint's weights at load.
     pub lora: Option<LoraConfig>,
 }
 
@@ -117,14 +118,15 @@ struct Layer {
 }
 
 impl Layer {
-    fn load(vb: VarBuilder, c: &Config, o: &Options) -> Result<Self> {
+    fn load(vb: VarBuilder, c: &Config, o: &Options, lora: Option<LoraConfig>) -> Result<Self> {
         let h = c.hidden_size;
         let attn = vb.pp("attention");
         let slf = attn.pp("self");
+        let merge = !o.trainable_norm;
         Ok(Layer {
-            query: LoraLinear::load(h, h, o.lora, slf.pp("query"))?,
+            query: LoraLinear::load(h, h, lora, merge, slf.pp("query"))?,
             key: linear(h, h, slf.pp("key"))?,
-            value: LoraLinear::load(h, h, o.lora, slf.pp("value"))?,
+            value: LoraLinear::load(h, h, lora, merge, slf.pp("value"))?,
             attention_out: linear(h, h, attn.pp("output").pp("dense"))?,
             attention_norm: LayerNorm::load(
                 h,
@@ -187,8 +189,14 @@ pub struct BertModel {
 impl BertModel {
     /// Loads from a checkpoint whose tensor names start at `embeddings.` and `encoder.`.
     pub fn load(vb: VarBuilder, config: &Config, options: &Options) -> Result<Self> {
+        let adapted_from = options
+            .lora
+            .map_or(usize::MAX, |l| l.first_layer(config.num_hidden_layers));
         let layers = (0..config.num_hidden_layers)
-            .map(|i| Layer::load(vb.pp(format!("encoder.layer.{i}")), config, options))
+            .map(|i| {
+                let lora = options.lora.filter(|_| i >= adapted_from);
+                Layer::load(vb.pp(format!("encoder.layer.{i}")), config, options, lora)
+            })
             .collect::<Result<Vec<_>>>()?;
         Ok(BertModel {
             embeddings: Embeddings::load(vb.pp("embeddings"), config, options)?,
@@ -204,16 +212,49 @@ impl BertModel {
         token_type_ids: &Tensor,
         attention_mask: &Tensor,
     ) -> Result<Tensor> {
-        let mut xs = self.embeddings.forward(input_ids, token_type_ids)?;
-        let dtype = xs.dtype();
+        let xs = self.embeddings.forward(input_ids, token_type_ids)?;
+        self.forward_layers(&xs, attention_mask, 0..self.layers.len())
+    }
+
+    /// The states after the embeddings and the first `layers` layers, `(batch, seq, hidden)`:
+    /// the input of layer `layers`.
+    pub fn forward_lower(
+        &self,
+        input_ids: &Tensor,
+        token_type_ids: &Tensor,
+        attention_mask: &Tensor,
+        layers: usize,
+    ) -> Result<Tensor> {
+        let xs = self.embeddings.forward(input_ids, token_type_ids)?;
+        self.forward_layers(&xs, attention_mask, 0..layers.min(self.layers.len()))
+    }
+
+    /// Runs states `(batch, seq, hidden)` through the layers in `range`.
+    pub fn forward_layers(
+        &self,
+        xs: &Tensor,
+        attention_mask: &Tensor,
+        range: std::ops::Range<usize>,
+    ) -> Result<Tensor> {
         // Padding positions get a large negative bias so softmax gives them no weight.
-        let mask_bias = ((attention_mask.to_dtype(dtype)?.affine(-1.0, 1.0)? * -1e4)?)
+        let mask_bias = ((attention_mask.to_dtype(xs.dtype())?.affine(-1.0, 1.0)? * -1e4)?)
             .unsqueeze(1)?
             .unsqueeze(1)?;
-        for layer in &self.layers {
+        let Some(layers) = self.layers.get(range.clone()) else {
+            return Err(candle_core::Error::Msg(format!(
+                "layers {range:?} of an encoder of {}",
+                self.layers.len()
+            )));
+        };
+        let mut xs = xs.clone();
+        for layer in layers {
             xs = layer.forward(&xs, &mask_bias)?;
         }
         Ok(xs)
+    }
+
+    pub fn num_layers(&self) -> usize {
+        self.layers.len()
     }
 }
 

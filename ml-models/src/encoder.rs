@@ -79,6 +79,27 @@ impl Encoder {
             .forward(&batch.input_ids, &batch.type_ids, &batch.mask)?;
         Ok((hidden, batch.mask))
     }
+
+    /// The states entering layer `split` (the input of the layers adapters are trained on) and,
+    /// when `with_hidden`, the last layer's states: `(lower, hidden, mask)`.
+    pub fn forward_split(
+        &self,
+        encodings: &[Encoding],
+        split: usize,
+        with_hidden: bool,
+    ) -> Result<(Tensor, Option<Tensor>, Tensor)> {
+        let batch = Batch::new(encodings, &self.device)?;
+        let lower =
+            self.model
+                .forward_lower(&batch.input_ids, &batch.type_ids, &batch.mask, split)?;
+        let hidden = if with_hidden {
+            let upper = split.min(self.model.num_layers())..self.model.num_layers();
+            Some(self.model.forward_layers(&lower, &batch.mask, upper)?)
+        } else {
+            None
+        };
+        Ok((lower, hidden, batch.mask))
+    }
 }
 
 /// Encodings of one length as `(batch, seq)` u32 tensors.

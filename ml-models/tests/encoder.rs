@@ -89,6 +89,7 @@ fn trainable_norm_and_fresh_adapters_do_not_change_outputs() {
             lora: Some(LoraConfig {
                 rank: 4,
                 alpha: 8.0,
+                top_layers: None,
             }),
         },
         TEXT,
@@ -97,6 +98,63 @@ fn trainable_norm_and_fresh_adapters_do_not_change_outputs() {
         max_diff(&base, &trainable) < 1e-4,
         "{}",
         max_diff(&base, &trainable)
+    );
+}
+
+#[test]
+fn the_cached_lower_layers_and_the_top_layers_give_the_whole_forward() {
+    let dir = common::model_dir();
+    let config = read_config(&dir).unwrap();
+    let mut weights = read_weights(&dir, &Device::Cpu).unwrap();
+    let top = 2;
+    // Adapters on the top two layers only: the lower layers need no adapter tensors, and a
+    // non-zero adapter must change the output.
+    for i in config.num_hidden_layers - top..config.num_hidden_layers {
+        for p in ["query", "value"] {
+            let name = format!("encoder.layer.{i}.attention.self.{p}");
+            let a = Tensor::ones((4, config.hidden_size), DTYPE, &Device::Cpu).unwrap();
+            let b = (Tensor::ones((config.hidden_size, 4), DTYPE, &Device::Cpu).unwrap() * 0.01)
+                .unwrap();
+            weights.insert(format!("{name}.lora_a"), a);
+            weights.insert(format!("{name}.lora_b"), b);
+        }
+    }
+    let options = Options {
+        trainable_norm: false,
+        lora: Some(LoraConfig {
+            rank: 4,
+            alpha: 8.0,
+            top_layers: Some(top),
+        }),
+    };
+    let vb = VarBuilder::from_tensors(weights, DTYPE, &Device::Cpu);
+    let model = BertModel::load(vb, &config, &options).unwrap();
+    let tokenizer = load_tokenizer(&dir.join("tokenizer.json"), MAX_TOKENS).unwrap();
+    let batch = Batch::new(&[tokenizer.encode(TEXT, true).unwrap()], &Device::Cpu).unwrap();
+    let whole = model
+        .forward(&batch.input_ids, &batch.type_ids, &batch.mask)
+        .unwrap();
+    let split = config.num_hidden_layers - top;
+    let lower = model
+        .forward_lower(&batch.input_ids, &batch.type_ids, &batch.mask, split)
+        .unwrap();
+    let upper = model
+        .forward_layers(&lower, &batch.mask, split..config.num_hidden_layers)
+        .unwrap();
+    assert!(
+        max_diff(&whole, &upper) < 1e-5,
+        "{}",
+        max_diff(&whole, &upper)
+    );
+    let plain = hidden(&Options::INFERENCE, TEXT);
+    assert!(
+        max_diff(&whole, &plain) > 1e-3,
+        "the adapters changed nothing"
+    );
+    assert!(
+        model
+            .forward_layers(&lower, &batch.mask, split..config.num_hidden_layers + 1)
+            .is_err()
     );
 }
 
@@ -127,6 +185,7 @@ fn the_trainable_variant_has_gradients_through_layer_norm_and_adapters() {
         lora: Some(LoraConfig {
             rank: 2,
             alpha: 4.0,
+            top_layers: None,
         }),
     };
     let model = BertModel::load(vb, &config, &options).unwrap();

@@ -14,7 +14,7 @@ const PASSAGES: [&str; 2] = [
 ];
 
 /// `(passage, start, end, score)` of each answer, best first, recorded when the weights were made.
-const RECORDED: [(usize, usize, usize, f32); 2] = [(1, 94, 102, 1.0), (0, 67, 78, 1.089_133_7e-13)];
+const RECORDED: [(usize, usize, usize, f32); 2] = [(1, 94, 102, 1.0), (0, 67, 78, 3.505_633_3e-16)];
 
 #[test]
 fn shipped_weights_give_the_recorded_outputs() {

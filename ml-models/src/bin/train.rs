@@ -35,6 +35,18 @@ struct Args {
     lora_steps: usize,
     #[arg(long, default_value_t = 8)]
     lora_rank: usize,
+    /// Adapters on the top N encoder layers only (the layers below are run once and cached).
+    #[arg(long, default_value_t = 2)]
+    lora_layers: usize,
+    #[arg(long, default_value_t = 5e-4)]
+    lora_lr: f64,
+    /// Examples per adapter step.
+    #[arg(long, default_value_t = 8)]
+    lora_batch: usize,
+    /// Start from the head-only model in this folder (its span.safetensors and span.json)
+    /// instead of training a head first.
+    #[arg(long)]
+    init_head: Option<PathBuf>,
     /// Use at most this many examples (the first ones), for quick runs.
     #[arg(long)]
     limit: Option<usize>,
@@ -72,7 +84,11 @@ fn run(args: Args) -> ml_models::Result<()> {
         lora: ml_models::lora::LoraConfig {
             rank: args.lora_rank,
             alpha: 2.0 * args.lora_rank as f64,
+            top_layers: Some(args.lora_layers),
         },
+        lora_lr: args.lora_lr,
+        lora_batch: args.lora_batch,
+        init_head: args.init_head,
         ..defaults
     };
     let report = train(&args.model_dir, &examples, &args.out, &options)?;

@@ -1,20 +1,20 @@
 //! Training of the span model on generic JSONL: first the head on frozen, cached encoder states
-//! (seconds), then optionally low-rank adapters and head together through the whole encoder.
-//! Seeded: the same data, options and thread count give the same weights.
+//! (or a head trained before), then optionally low-rank adapters on the top layers and the head
+//! together. Seeded: the same data, options and thread count give the same weights.
 
+mod adapters;
 pub mod data;
 pub mod features;
 pub mod metrics;
 mod step;
 
-use crate::bert::{self, Options};
-use crate::encoder::{Encoder, read_config, read_weights};
+use crate::encoder::{Encoder, read_config, read_safetensors};
 use crate::error::{ModelError, Result};
 use crate::lora::LoraConfig;
 use crate::reader::{CONFIG_FILE, SpanModelConfig, WEIGHTS_FILE};
 use crate::span::{self, SpanHead};
 use crate::tokenize::{load_pair_tokenizer, tokenizer_error};
-use candle_core::{DType, Device, Tensor, Var};
+use candle_core::{DType, Device, Tensor};
 use candle_nn::{AdamW, Optimizer, ParamsAdamW, VarBuilder, VarMap};
 use data::{Example, fold_of};
 use features::{Targets, targets};
@@ -24,7 +24,7 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tokenizers::{Encoding, Tokenizer};
 
 /// Training examples re-read to score the fit: enough to see it, few enough to stay quick.
@@ -48,6 +48,10 @@ pub struct TrainOptions {
     pub lora_steps: usize,
     pub lora: LoraConfig,
     pub lora_lr: f64,
+    /// Examples per adapter step.
+    pub lora_batch: usize,
+    /// Start from the head-only model in this folder instead of training a head.
+    pub init_head: Option<PathBuf>,
 }
 
 impl Default for TrainOptions {
@@ -66,8 +70,11 @@ impl Default for TrainOptions {
             lora: LoraConfig {
                 rank: 8,
                 alpha: 16.0,
+                top_layers: Some(2),
             },
             lora_lr: 5e-4,
+            lora_batch: 8,
+            init_head: None,
         }
     }
 }
@@ -82,15 +89,18 @@ pub struct TrainReport {
     pub train: SpanMetrics,
     pub heldout: Option<SpanMetrics>,
     pub seconds_encoding: f64,
+    /// Head and adapters together.
     pub seconds_training: f64,
+    pub seconds_adapters: f64,
 }
 
-/// One tokenized example with its targets and (for the head stage) its cached encoder states.
-struct Item<'a> {
-    example: &'a Example,
+/// One tokenized example with its targets and its cached encoder states: the last layer's (for
+/// the head stage) and those entering the first adapted layer (for the adapter stage).
+struct Item {
     encoding: Encoding,
     targets: Targets,
     hidden: Option<Tensor>,
+    lower: Option<Tensor>,
 }
 
 /// Trains on `examples` and writes `span.safetensors`, `span.json` and `metrics.json` to `out`.
@@ -111,39 +121,54 @@ pub fn train(
     let mut train_items = tokenize(&tokenizer, &train_set)?;
     let heldout_items = tokenize(&tokenizer, &heldout)?;
 
+    let encoder_config = read_config(model_dir)?;
+    let layers = encoder_config.num_hidden_layers;
+    let split = if options.lora_steps > 0 {
+        options.lora.first_layer(layers)
+    } else {
+        layers
+    };
     let clock = std::time::Instant::now();
     let encoder = Encoder::load(model_dir, &device)?;
-    cache_states(&encoder, &mut train_items, options.batch)?;
+    let keep = Keep {
+        hidden: options.init_head.is_none(),
+        lower: options.lora_steps > 0,
+    };
+    cache_states(&encoder, &mut train_items, options.batch, split, keep)?;
+    drop(encoder);
     let seconds_encoding = clock.elapsed().as_secs_f64();
 
     let clock = std::time::Instant::now();
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let head_config = span::Config {
-        hidden_size: read_config(model_dir)?.hidden_size,
+        hidden_size: encoder_config.hidden_size,
         inner_size: options.inner_size,
     };
-    let head_vars = VarMap::new();
-    let head = SpanHead::load(
-        VarBuilder::from_varmap(&head_vars, DType::F32, &device).pp(span::PREFIX),
-        &head_config,
-    )?;
-    seed_vars(&head_vars, &mut rng, &device, |_| true)?;
-    train_head(&head, &head_vars, &mut train_items, options, &mut rng)?;
-
-    let mut weights: HashMap<String, Tensor> = named(&head_vars);
+    let mut weights = match &options.init_head {
+        Some(dir) => read_head(dir, &head_config)?,
+        None => {
+            let head_vars = VarMap::new();
+            let head = SpanHead::load(
+                VarBuilder::from_varmap(&head_vars, DType::F32, &device).pp(span::PREFIX),
+                &head_config,
+            )?;
+            seed_vars(&head_vars, &mut rng, &device, |_| true)?;
+            train_head(&head, &head_vars, &train_items, options, &mut rng)?;
+            named(&head_vars)
+        }
+    };
+    for item in &mut train_items {
+        item.hidden = None;
+    }
+    let adapters_clock = std::time::Instant::now();
     let mut lora = None;
     if options.lora_steps > 0 {
-        weights = train_adapters(
-            model_dir,
-            &tokenizer,
-            &train_items,
-            &weights,
-            options,
-            &mut rng,
-        )?;
+        weights = adapters::train_adapters(model_dir, &train_items, &weights, options, &mut rng)?;
         lora = Some(options.lora);
     }
+    let seconds_adapters = adapters_clock.elapsed().as_secs_f64();
     let seconds_training = clock.elapsed().as_secs_f64();
+    drop(train_items);
 
     let config = SpanModelConfig {
         head: head_config,
@@ -159,7 +184,7 @@ pub fn train(
     let reader = crate::reader::SpanReader::load(model_dir, out)?;
     let report = TrainReport {
         options: options.clone(),
-        train_examples: train_items.len(),
+        train_examples: train_set.len(),
         heldout_examples: heldout_items.len(),
         train: evaluate(&reader, &train_set[..train_set.len().min(TRAIN_SCORED)])?,
         heldout: if heldout.is_empty() {
@@ -169,6 +194,7 @@ pub fn train(
         },
         seconds_encoding,
         seconds_training,
+        seconds_adapters,
     };
     write_json(&out.join("metrics.json"), &report)?;
     Ok(report)
@@ -189,7 +215,7 @@ pub fn evaluate(reader: &crate::reader::SpanReader, examples: &[&Example]) -> Re
     Ok(tally.finish())
 }
 
-fn tokenize<'a>(tokenizer: &Tokenizer, examples: &[&'a Example]) -> Result<Vec<Item<'a>>> {
+fn tokenize(tokenizer: &Tokenizer, examples: &[&Example]) -> Result<Vec<Item>> {
     examples
         .iter()
         .map(|e| {
@@ -197,27 +223,63 @@ fn tokenize<'a>(tokenizer: &Tokenizer, examples: &[&'a Example]) -> Result<Vec<I
                 .encode((e.question.as_str(), e.context.as_str()), true)
                 .map_err(tokenizer_error)?;
             Ok(Item {
-                example: e,
                 targets: targets(e, &encoding),
                 encoding,
                 hidden: None,
+                lower: None,
             })
         })
         .collect()
 }
 
-/// Runs the frozen encoder once over every item and keeps its states.
-fn cache_states(encoder: &Encoder, items: &mut [Item], batch: usize) -> Result<()> {
+/// Which encoder states `cache_states` keeps.
+#[derive(Clone, Copy)]
+struct Keep {
+    hidden: bool,
+    lower: bool,
+}
+
+/// Runs the frozen encoder once over every item and keeps its states: the last layer's and
+/// those entering layer `split`.
+fn cache_states(
+    encoder: &Encoder,
+    items: &mut [Item],
+    batch: usize,
+    split: usize,
+    keep: Keep,
+) -> Result<()> {
     for chunk in items.chunks_mut(batch) {
         let longest = chunk.iter().map(|i| i.encoding.len()).max().unwrap_or(0);
         let padded: Vec<Encoding> = chunk.iter().map(|i| pad(&i.encoding, longest)).collect();
-        let (hidden, _) = encoder.forward(&padded)?;
+        let (lower, hidden, _) = encoder.forward_split(&padded, split, keep.hidden)?;
         for (row, item) in chunk.iter_mut().enumerate() {
             let len = item.encoding.len();
-            item.hidden = Some(hidden.get(row)?.narrow(0, 0, len)?.contiguous()?);
+            let own = |states: &Tensor| -> Result<Tensor> {
+                Ok(states.get(row)?.narrow(0, 0, len)?.contiguous()?)
+            };
+            item.hidden = hidden.as_ref().map(own).transpose()?;
+            item.lower = keep.lower.then(|| own(&lower)).transpose()?;
         }
     }
     Ok(())
+}
+
+/// The head of a head-only model folder, checked against the shape the options ask for.
+fn read_head(dir: &Path, expected: &span::Config) -> Result<HashMap<String, Tensor>> {
+    let config = SpanModelConfig::read(dir)?;
+    if config.head != *expected || config.lora.is_some() {
+        return Err(ModelError::Input(format!(
+            "{}: the head to start from must be head-only with {expected:?}, found {:?} (adapters: {})",
+            dir.display(),
+            config.head,
+            config.lora.is_some()
+        )));
+    }
+    let prefix = format!("{}.", span::PREFIX);
+    Ok(read_safetensors(&dir.join(WEIGHTS_FILE), &Device::Cpu)?
+        .into_iter()
+        .filter(|(name, _)| name.starts_with(&prefix))
+        .collect())
 }
 
 fn pad(encoding: &Encoding, len: usize) -> Encoding {
@@ -229,7 +291,7 @@ fn pad(encoding: &Encoding, len: usize) -> Encoding {
 fn train_head(
     head: &SpanHead,
     vars: &VarMap,
-    items: &mut [Item],
+    items: &[Item],
     options: &TrainOptions,
     rng: &mut ChaCha8Rng,
 ) -> Result<()> {
@@ -260,97 +322,6 @@ fn train_head(
         tracing::debug!(epoch, loss = total / items.len() as f32, "span head");
     }
     Ok(())
-}
-
-/// Trains adapters and the head together through the differentiable encoder; returns the
-/// tensors to ship (head and adapters only).
-fn train_adapters(
-    model_dir: &Path,
-    tokenizer: &Tokenizer,
-    items: &[Item],
-    head_weights: &HashMap<String, Tensor>,
-    options: &TrainOptions,
-    rng: &mut ChaCha8Rng,
-) -> Result<HashMap<String, Tensor>> {
-    let device = Device::Cpu;
-    let config = read_config(model_dir)?;
-    let vars = VarMap::new();
-    let vb = VarBuilder::from_varmap(&vars, bert::DTYPE, &device);
-    let model_options = Options {
-        trainable_norm: true,
-        lora: Some(options.lora),
-    };
-    let encoder = bert::BertModel::load(vb.clone(), &config, &model_options)?;
-    let head = SpanHead::load(
-        vb.pp(span::PREFIX),
-        &span::Config {
-            hidden_size: config.hidden_size,
-            inner_size: options.inner_size,
-        },
-    )?;
-    let mut base = read_weights(model_dir, &device)?;
-    base.extend(head_weights.clone());
-    {
-        let mut map = vars.data().lock().map_err(|_| ModelError::ThreadGone)?;
-        for (name, var) in map.iter_mut() {
-            if let Some(t) = base.get(name) {
-                var.set(t)?;
-            }
-        }
-    }
-    seed_vars(&vars, rng, &device, |name| name.ends_with("lora_a"))?;
-    let trainable: Vec<Var> = trainable_vars(&vars)?.into_values().collect();
-    let mut optimizer = AdamW::new(trainable, adam(options.lora_lr))?;
-    let per_step = options.batch.min(8);
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    for step_index in 0..options.lora_steps {
-        if step_index * per_step % items.len() < per_step {
-            order.shuffle(rng);
-        }
-        let start = step_index * per_step % items.len();
-        let chosen: Vec<&Item> = (start..start + per_step)
-            .map(|i| &items[order[i % items.len()]])
-            .collect();
-        let pairs: Vec<(&str, &str)> = chosen
-            .iter()
-            .map(|i| (i.example.question.as_str(), i.example.context.as_str()))
-            .collect();
-        let encodings = tokenizer
-            .encode_batch(pairs, true)
-            .map_err(tokenizer_error)?;
-        let batch = crate::encoder::Batch::new(&encodings, &device)?;
-        let hidden = encoder.forward(&batch.input_ids, &batch.type_ids, &batch.mask)?;
-        let (starts, ends) = head.forward(&hidden)?;
-        let mut losses = vec![];
-        for (row, item) in chosen.iter().enumerate() {
-            let len = item.encoding.len();
-            losses.push(step::span_loss(
-                &starts.get(row)?.narrow(0, 0, len)?,
-                &ends.get(row)?.narrow(0, 0, len)?,
-                &item.targets,
-            )?);
-        }
-        let loss = Tensor::stack(&losses, 0)?.mean_all()?;
-        tracing::info!(
-            step = step_index,
-            loss = loss.to_scalar::<f32>()?,
-            "adapters"
-        );
-        optimizer.backward_step(&loss)?;
-    }
-    Ok(trainable_vars(&vars)?
-        .into_iter()
-        .map(|(name, var)| (name, var.as_tensor().clone()))
-        .collect())
-}
-
-fn trainable_vars(vars: &VarMap) -> Result<HashMap<String, Var>> {
-    let map = vars.data().lock().map_err(|_| ModelError::ThreadGone)?;
-    Ok(map
-        .iter()
-        .filter(|(name, _)| name.contains("lora_") || name.starts_with(span::PREFIX))
-        .map(|(name, var)| (name.clone(), var.clone()))
-        .collect())
 }
 
 fn named(vars: &VarMap) -> HashMap<String, Tensor> {
