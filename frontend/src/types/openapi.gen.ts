@@ -854,7 +854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unknown template */
+            /** @description unknown template, or a damaged container (an unreadable ZIP or OLE file) */
             422: {
                 headers: {
                     [name: string]: unknown;
