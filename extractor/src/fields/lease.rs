@@ -614,7 +614,9 @@ fn clause_values(
 }
 
 static PREAMBLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)(?:entered\s+into|made|dated|executed|effective)\s+(?:and\s+entered\s+into\s+)?(?:as\s+of\s+|on\s+|this\s+)?|^[ \t]*on\s+").expect("valid regex")
+    // "entered into", "X and Y enter into this Lease as of", "dated for reference purposes only
+    // as of" (the AIR forms' wording): the verb, its object and that qualifier before the date.
+    Regex::new(r"(?im)(?:enter(?:s|ed)?\s+into|made|dated|executed|effective)\s+(?:and\s+entered\s+into\s+)?(?:this\s+(?:lease|agreement)\s+)?(?:for\s+reference\s+purposes\s+(?:only\s+)?)?(?:as\s+of\s+|on\s+|this\s+)?|^[ \t]*on\s+").expect("valid regex")
 });
 
 /// Whether `gap` holds only "the" and a number in words ("the fourteenth ").
@@ -1440,6 +1442,36 @@ mod tests {
         let ctx = Context::new(&text, &index, None);
         let values: Vec<Value> = lease_date(&ctx).into_iter().map(|c| c.value).collect();
         assert_eq!(values, vec![json!("2021-03-03")]);
+    }
+
+    #[test]
+    fn the_date_an_opening_enters_into_the_lease_on() {
+        let date = |t: &str| {
+            let doc = crate::fields::text::document_from_text("t", t);
+            let text = crate::fields::text::DocText::new(&doc);
+            let index = crate::fields::retrieve::Index::new(text.as_str());
+            let ctx = Context::new(&text, &index, None);
+            lease_date(&ctx).into_iter().map(|c| c.value).next()
+        };
+        assert_eq!(
+            date(
+                "OFFICE LEASE\nAcme Holdings, LLC (\"Landlord\") and Widget Works, Inc. (\"Tenant\") enter into this Lease as of the 2nd day of March, 2022.\n"
+            ),
+            Some(json!("2022-03-02"))
+        );
+        assert_eq!(
+            date(
+                "STANDARD LEASE\nThis Lease, dated for reference purposes only as of May 4, 2020, is made by and between Acme Holdings, LLC (\"Lessor\") and Widget Works, Inc. (\"Lessee\").\n"
+            ),
+            Some(json!("2020-05-04"))
+        );
+        // Entering into a sublease later is no lease date.
+        assert_eq!(
+            date(
+                "LEASE\nTenant shall not enter into any sublease on or after June 1, 2024 without consent.\n"
+            ),
+            None
+        );
     }
 
     #[test]
