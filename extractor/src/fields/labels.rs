@@ -211,20 +211,22 @@ mod tests {
         );
     }
 
+    /// The texts of the values read for label `key`.
+    fn label_values(doc: &crate::model::Document, key: &str) -> Vec<String> {
+        let t = DocText::new(doc);
+        with_key(&labels(&t), &[key])
+            .iter()
+            .map(|l| t.as_str()[l.value.clone()].to_string())
+            .collect()
+    }
+
     #[test]
     fn stacked_labels_take_their_values_in_order() {
         let doc = document_from_text(
             "t",
             "Expiration Date: May 31, 2029\n11. Monthly Base Rent:\n12. Security Deposit:\n$9,000.00 per month\n$18,000.00\nUse: offices\n",
         );
-        let t = DocText::new(&doc);
-        let ls = labels(&t);
-        let values = |k: &str| -> Vec<String> {
-            with_key(&ls, &[k])
-                .iter()
-                .map(|l| t.as_str()[l.value.clone()].to_string())
-                .collect()
-        };
+        let values = |k: &str| label_values(&doc, k);
         assert_eq!(
             values("monthly base rent"),
             vec!["$9,000.00 per month".to_string()]
@@ -238,14 +240,7 @@ mod tests {
             "t",
             "Expiration Date: May 31, 2029\nNine Thousand and 25/100 Dollars ($9,000.25) per month for the\nMonthly Base Rent:\nfirst Lease Year\nLandlord:\nHarbor Lane Owner, LLC\nTenant:\nQuill Studio, Inc.\n",
         );
-        let t = DocText::new(&doc);
-        let ls = labels(&t);
-        let values = |k: &str| -> Vec<String> {
-            with_key(&ls, &[k])
-                .iter()
-                .map(|l| t.as_str()[l.value.clone()].to_string())
-                .collect()
-        };
+        let values = |k: &str| label_values(&doc, k);
         assert!(
             values("monthly base rent")
                 .iter()
