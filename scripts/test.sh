@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# A one-shot build gains nothing from incremental artifacts, which would double target/ on disk.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
+
 trap 'scripts/services.sh stop' EXIT
 eval "$(scripts/services.sh start)"
 
