@@ -2,7 +2,9 @@
 # Ingestion benchmarks (issue 3), printed as markdown tables:
 #   native PDF pages/s against pdftotext on the development leases, in the same run;
 #   OCR seconds per 300-dpi page (wall and CPU) against the tesseract CLI on the same page
-#   images (all ten pages of DL04 by default, OCR_PAGES=N for the first N; the rows of page 3, a
+#   images, the CLI run three ways: single-threaded one page at a time, a pool of two
+#   single-threaded processes, and as installed (OpenMP on every core; once, it is slow)
+#   (all ten pages of DL04 by default, OCR_PAGES=N for the first N; the rows of page 3, a
 #   table of contents, are read twice by design), with the CPU and wall time of each of our
 #   stages; BENCH_ROUNDS=N alternates the three ways N times and prints medians;
 #   OCR word recall on rendered pages rotated 0.7 degrees and noised, against their text layer,

@@ -337,7 +337,8 @@ impl Timing {
 }
 
 /// Seconds per page at 300 dpi: our pool over all pages at once, against the tesseract CLI one
-/// process per page (one at a time, and a pool of two processes), on the same PNG files: each
+/// process per page (single-threaded one at a time, a pool of two single-threaded processes,
+/// and as installed with OpenMP, one at a time), on the same PNG files: each
 /// side decodes them and reads them whole. The three alternate for `BENCH_ROUNDS` rounds (default 1) so a
 /// neighbour's load falls on all of them; medians are printed.
 fn ocr(pdf: &Path, pages: usize) -> Result<()> {
@@ -367,23 +368,28 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
         })?;
         Ok((t.elapsed().as_secs_f64(), cpu_seconds().0 - cpu))
     };
-    let cli = |parallel: usize| -> Result<(f64, f64)> {
+    // A pool of `parallel` processes: the next page starts as soon as any one finishes. With
+    // `single_threaded` each runs with OMP_THREAD_LIMIT=1; without it, as installed (OpenMP
+    // takes every core for one page).
+    let cli = |parallel: usize, single_threaded: bool| -> Result<(f64, f64)> {
         let (cpu, t) = (cpu_seconds().1, Instant::now());
-        // A pool of `parallel` processes: the next page starts as soon as any one finishes.
         let mut running = Vec::new();
         for p in &images {
             if running.len() == parallel {
                 wait_any(&mut running)?;
             }
-            running.push(
-                Command::new("tesseract")
-                    .arg(p)
-                    .arg(p.with_extension(""))
-                    .args(["--dpi", "300", "tsv"])
-                    .env("OMP_THREAD_LIMIT", "1")
-                    .stderr(std::process::Stdio::null())
-                    .spawn()?,
-            );
+            let mut command = Command::new("tesseract");
+            command
+                .arg(p)
+                .arg(p.with_extension(""))
+                .args(["--dpi", "300", "tsv"])
+                .stderr(std::process::Stdio::null());
+            if single_threaded {
+                command.env("OMP_THREAD_LIMIT", "1");
+            } else {
+                command.env_remove("OMP_THREAD_LIMIT");
+            }
+            running.push(command.spawn()?);
         }
         while !running.is_empty() {
             wait_any(&mut running)?;
@@ -395,14 +401,20 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     for _ in 0..rounds {
         for (timing, run) in [
             (&mut mine, &ours as &dyn Fn() -> Result<(f64, f64)>),
-            (&mut two, &|| cli(2)),
-            (&mut one, &|| cli(1)),
+            (&mut two, &|| cli(2, true)),
+            (&mut one, &|| cli(1, true)),
         ] {
             let (wall, cpu) = run()?;
             timing.wall.push(wall / pages as f64);
             timing.cpu.push(cpu / pages as f64);
         }
     }
+    // The CLI as installed, OpenMP threads fighting over the cores, is many times slower than
+    // the rows above: once is enough to show it.
+    let mut as_installed = Timing::default();
+    let (wall, cpu) = cli(1, false)?;
+    as_installed.wall.push(wall / pages as f64);
+    as_installed.cpu.push(cpu / pages as f64);
     let _ = std::fs::remove_dir_all(&dir);
     print_stages("leasegrid OCR", pages * rounds);
     println!();
@@ -420,6 +432,12 @@ fn ocr(pdf: &Path, pages: usize) -> Result<()> {
     );
     println!("{}", two.row("tesseract CLI, pool of two processes"));
     println!("{}", one.row("tesseract CLI, one process at a time"));
+    println!(
+        "{}",
+        as_installed.row(
+            "tesseract CLI as installed (OpenMP on every core), one page at a time, one round"
+        )
+    );
     Ok(())
 }
 
