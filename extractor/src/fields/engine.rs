@@ -33,6 +33,15 @@ pub struct Context<'a> {
     pub model: Option<Arc<dyn FieldModel>>,
 }
 
+/// Runs `f` on the context of a one-page document of `text` (the unit tests of single finders).
+#[cfg(test)]
+pub(crate) fn with_context<R>(text: &str, f: impl FnOnce(&Context) -> R) -> R {
+    let doc = crate::fields::text::document_from_text("t", text);
+    let text = DocText::new(&doc);
+    let index = Index::new(text.as_str());
+    f(&Context::new(&text, &index, None))
+}
+
 impl<'a> Context<'a> {
     pub fn new(
         text: &'a DocText<'a>,

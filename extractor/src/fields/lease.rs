@@ -1275,6 +1275,15 @@ pub fn last_day(y: i32, m: u32) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::engine::with_context;
+
+    /// The values `rule` proposes for a document of `text`, in the rule's order.
+    fn rule_values(text: &str, rule: impl FnOnce(&Context) -> Vec<Candidate>) -> Vec<Value> {
+        with_context(text, rule)
+            .into_iter()
+            .map(|c| c.value)
+            .collect()
+    }
 
     #[test]
     fn addresses_normalize_to_street_city_state() {
@@ -1314,58 +1323,35 @@ mod tests {
 
     #[test]
     fn a_ground_leases_land_at_cues_the_address() {
-        let doc = crate::fields::text::document_from_text(
-            "t",
+        let cued = with_context(
             "1. Premises\nThe Premises consist of approximately 12.5 acres of unimproved land at 40 Mill Road, City of Boise, State\nof Idaho.\n",
-        );
-        let text = crate::fields::text::DocText::new(&doc);
-        let index = crate::fields::retrieve::Index::new(text.as_str());
-        let ctx = Context::new(&text, &index, None);
-        let cued = address(&ctx)
-            .into_iter()
-            .find(|c| c.strength >= 1.0)
-            .map(|c| c.value);
+            |ctx| address(ctx).into_iter().find(|c| c.strength >= 1.0),
+        )
+        .map(|c| c.value);
         assert_eq!(cued, Some(json!("40 Mill Road, Boise, Idaho")));
     }
 
     #[test]
     fn a_premises_clause_without_a_cue_gives_the_address() {
-        let doc = crate::fields::text::document_from_text(
-            "t",
+        let values = rule_values(
             "1. Premises\nLandlord hereby demises unto Tenant the premises described as Suite 4, 61 Elm\nPlaza, Denver, Colorado 80202.\n\nNotices to Landlord shall be sent to 9 Oak Street, Boise, Idaho 83702.\n",
+            address,
         );
-        let text = crate::fields::text::DocText::new(&doc);
-        let index = crate::fields::retrieve::Index::new(text.as_str());
-        let ctx = Context::new(&text, &index, None);
-        let values: Vec<Value> = address(&ctx).into_iter().map(|c| c.value).collect();
         assert_eq!(values, vec![json!("61 Elm Plaza, Denver, Colorado")]);
     }
 
     #[test]
     fn the_premises_area_not_the_buildings() {
-        let doc = crate::fields::text::document_from_text(
-            "t",
+        let values = rule_values(
             "Building Rentable Area: 88,000 rentable square feet\n1. Premises\nThe Premises contain approximately 2,011 RSF. The Building contains approximately 88,000 rentable square feet. Tenant may use three (3) parking spaces\nper 1,000 rentable square feet.\n",
+            area,
         );
-        let text = crate::fields::text::DocText::new(&doc);
-        let index = crate::fields::retrieve::Index::new(text.as_str());
-        let ctx = Context::new(&text, &index, None);
-        let values: Vec<Value> = area(&ctx).into_iter().map(|c| c.value).collect();
         assert_eq!(values, vec![json!(2011)]);
     }
 
     #[test]
     fn governing_law_in_short_phrasings() {
-        let law = |t: &str| {
-            let doc = crate::fields::text::document_from_text("t", t);
-            let text = crate::fields::text::DocText::new(&doc);
-            let index = crate::fields::retrieve::Index::new(text.as_str());
-            let ctx = Context::new(&text, &index, None);
-            governing_law(&ctx)
-                .into_iter()
-                .map(|c| c.value)
-                .collect::<Vec<_>>()
-        };
+        let law = |t: &str| rule_values(t, governing_law);
         assert_eq!(
             law("20. Governing Law\nThis Lease is governed by Vermont law.\n"),
             vec![json!("Vermont")]
@@ -1381,14 +1367,10 @@ mod tests {
 
     #[test]
     fn a_deposit_label_takes_a_sum_not_a_rate() {
-        let doc = crate::fields::text::document_from_text(
-            "t",
+        let values = rule_values(
             "Security Deposit Amount: $9,000.00 per month for the first Lease Year\nDeposit Amount: Twelve Thousand Dollars ($12,000.00)\n",
+            deposit,
         );
-        let text = crate::fields::text::DocText::new(&doc);
-        let index = crate::fields::retrieve::Index::new(text.as_str());
-        let ctx = Context::new(&text, &index, None);
-        let values: Vec<Value> = deposit(&ctx).into_iter().map(|c| c.value).collect();
         assert!(
             values.contains(&json!({"amount": "12000.00", "currency": "USD"})),
             "{values:?}"
@@ -1401,14 +1383,10 @@ mod tests {
 
     #[test]
     fn a_deposit_sentence_broken_by_a_page_still_gives_its_amount() {
-        let doc = crate::fields::text::document_from_text(
-            "t",
+        let values = rule_values(
             "5. Security Deposit\nTenant has paid a security deposit of Twenty Thousand\u{c}and 00/100 Dollars ($20,000.00). Landlord may apply it to cure a default.\n",
+            deposit,
         );
-        let text = crate::fields::text::DocText::new(&doc);
-        let index = crate::fields::retrieve::Index::new(text.as_str());
-        let ctx = Context::new(&text, &index, None);
-        let values: Vec<Value> = deposit(&ctx).into_iter().map(|c| c.value).collect();
         assert!(
             values.contains(&json!({"amount": "20000.00", "currency": "USD"})),
             "{values:?}"
@@ -1417,42 +1395,25 @@ mod tests {
 
     #[test]
     fn an_end_date_with_a_saving_clause_is_the_expiration() {
-        let doc = crate::fields::text::document_from_text(
-            "t",
+        let values = rule_values(
             "2. Term\nThis Lease shall end on June 30, 2030, unless renewed as provided herein.\nTenant may renew this Lease by notice given before June 30, 2029.\n",
+            |ctx| stated_term_dates(ctx, STATES_EXPIRATION),
         );
-        let text = crate::fields::text::DocText::new(&doc);
-        let index = crate::fields::retrieve::Index::new(text.as_str());
-        let ctx = Context::new(&text, &index, None);
-        let values: Vec<Value> = stated_term_dates(&ctx, STATES_EXPIRATION)
-            .into_iter()
-            .map(|c| c.value)
-            .collect();
         assert_eq!(values, vec![json!("2030-06-30")]);
     }
 
     #[test]
     fn the_date_an_opening_gives_before_its_first_party() {
-        let doc = crate::fields::text::document_from_text(
-            "t",
+        let values = rule_values(
             "LEASE\nKNOW ALL MEN BY THESE PRESENTS that on March 3, 2021, Harbor Lane Owner, LLC, a Maine limited liability company (\"Landlord\"), leased to Quill Studio, Inc. (\"Tenant\") the premises below.\nThe Term shall commence on June 1, 2021.\n",
+            lease_date,
         );
-        let text = crate::fields::text::DocText::new(&doc);
-        let index = crate::fields::retrieve::Index::new(text.as_str());
-        let ctx = Context::new(&text, &index, None);
-        let values: Vec<Value> = lease_date(&ctx).into_iter().map(|c| c.value).collect();
         assert_eq!(values, vec![json!("2021-03-03")]);
     }
 
     #[test]
     fn the_date_an_opening_enters_into_the_lease_on() {
-        let date = |t: &str| {
-            let doc = crate::fields::text::document_from_text("t", t);
-            let text = crate::fields::text::DocText::new(&doc);
-            let index = crate::fields::retrieve::Index::new(text.as_str());
-            let ctx = Context::new(&text, &index, None);
-            lease_date(&ctx).into_iter().map(|c| c.value).next()
-        };
+        let date = |t: &str| rule_values(t, lease_date).into_iter().next();
         assert_eq!(
             date(
                 "OFFICE LEASE\nAcme Holdings, LLC (\"Landlord\") and Widget Works, Inc. (\"Tenant\") enter into this Lease as of the 2nd day of March, 2022.\n"
@@ -1476,16 +1437,7 @@ mod tests {
 
     #[test]
     fn term_lengths_in_several_phrasings() {
-        let months = |t: &str| {
-            let doc = crate::fields::text::document_from_text("t", t);
-            let text = crate::fields::text::DocText::new(&doc);
-            let index = crate::fields::retrieve::Index::new(text.as_str());
-            let ctx = Context::new(&text, &index, None);
-            term_months(&ctx)
-                .into_iter()
-                .map(|c| c.value)
-                .collect::<Vec<_>>()
-        };
+        let months = |t: &str| rule_values(t, term_months);
         assert_eq!(
             months(
                 "2. Term\nThe Term of this Lease shall be sixty (60) months from the Commencement Date.\n"
@@ -1518,18 +1470,11 @@ mod tests {
 
     #[test]
     fn parties_defined_in_an_unusual_opening() {
-        let doc = crate::fields::text::document_from_text(
-            "t",
-            "LEASE AGREEMENT\nKNOW ALL MEN BY THESE PRESENTS that on May 2, 2022, Harbor Lane Owner, LLC, a Maine limited liability company (\"Landlord\"), leased to Quill Studio, Inc., an Oregon corporation (\"Tenant\"), the premises described below, together with the Landlord's Work (the \"Landlord's Work\").\n",
-        );
-        let text = crate::fields::text::DocText::new(&doc);
-        let index = crate::fields::retrieve::Index::new(text.as_str());
-        let ctx = Context::new(&text, &index, None);
         let value = |name: &str| {
-            candidates(&ctx, name)
-                .into_iter()
-                .map(|c| c.value)
-                .collect::<Vec<_>>()
+            rule_values(
+                "LEASE AGREEMENT\nKNOW ALL MEN BY THESE PRESENTS that on May 2, 2022, Harbor Lane Owner, LLC, a Maine limited liability company (\"Landlord\"), leased to Quill Studio, Inc., an Oregon corporation (\"Tenant\"), the premises described below, together with the Landlord's Work (the \"Landlord's Work\").\n",
+                |ctx| candidates(ctx, name),
+            )
         };
         assert_eq!(value("landlord"), vec![json!("Harbor Lane Owner, LLC")]);
         assert_eq!(value("tenant"), vec![json!("Quill Studio, Inc.")]);
