@@ -110,13 +110,7 @@ pub fn candidates(ctx: &Context, name: &str) -> Vec<Candidate> {
             &["permitted use", "use"],
             &[],
         ),
-        "termination_option" => text_clause(
-            ctx,
-            "tenant right to terminate this lease early termination option",
-            &["terminat", "tenant"],
-            &["termination option", "early termination"],
-            &["casualty", "condemn", "destr", "default", "eminent"],
-        ),
+        "termination_option" => termination_option(ctx),
         "expansion_rights" => text_clause(
             ctx,
             "right of first offer right of first refusal expansion option additional space",
@@ -261,6 +255,23 @@ fn is_name_like(s: &str) -> bool {
     !role && !first.is_ascii_digit() && !has_any(s, &["see section", "attn", "none"]) && s.len() > 2
 }
 
+/// `("Guarantor")` or `(the "Guarantor")`, straight or curly quotes.
+static GUARANTOR_DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\(\s*(?:the\s+)?["\u{201c}]Guarantors?["\u{201d}]\s*\)"#).expect("valid regex")
+});
+
+/// The description between a name and its definition: ", a Delaware limited liability
+/// company", ", an individual residing at ...".
+static DESCRIPTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:an?|the)\s+[^,]*(?:,[^,]*)?\s*,?\s*$").expect("valid regex")
+});
+
+/// The capitalized name that ends a text, with a company suffix.
+static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z][\w.'&-]*\s+(?:(?:of|and|&)\s+)?){0,5}[A-Z][\w.'&-]*(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|L\.P|LP|Corp|Co|N\.A)\.?)?)\s*,?\s*$")
+        .expect("valid regex")
+});
+
 fn guarantor(ctx: &Context) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = ctx
         .parties
@@ -275,6 +286,27 @@ fn guarantor(ctx: &Context) -> Vec<Candidate> {
             )
         })
         .collect();
+    // A guaranty signed with the lease (often an exhibit at its end) defines its guarantor.
+    let s = ctx.str();
+    for m in GUARANTOR_DEFINED.find_iter(s) {
+        let from = crate::fields::engine::floor(s, m.start().saturating_sub(200));
+        let line_start = s[from..m.start()]
+            .rfind('\n')
+            .map_or(from, |i| from + i + 1);
+        let end = DESCRIPTION_TAIL
+            .find(&s[line_start..m.start()])
+            .map_or(m.start(), |d| line_start + d.start());
+        let Some(name) = NAME_TAIL
+            .captures(&s[line_start..end])
+            .and_then(|c| c.get(1))
+        else {
+            continue;
+        };
+        let range = line_start + name.start()..line_start + name.end();
+        if let Some(clean) = crate::fields::parties::clean_name(&s[range.clone()]) {
+            out.push(ctx.candidate(Value::String(clean), range, Source::DefinedTerm, 0.9));
+        }
+    }
     for l in labels::with_key(&ctx.labels, &["guarantor", "guarantors", "guaranty"]) {
         let v = &ctx.str()[l.value.clone()];
         if has_any(v, &["none", "n/a", "not applicable"]) {
@@ -519,20 +551,44 @@ static SUITE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The suite of the premises: in the value of a premises label, or in a sentence that
+/// describes the premises. Every sentence is looked at, not only the best retrieved ones:
+/// retrieval for "suite" favours the many sentences about areas and parking spaces, while the
+/// suite is named once, in the sentence that leases the premises.
 fn suite(ctx: &Context) -> Vec<Candidate> {
+    let s = ctx.str();
     let mut out = Vec::new();
-    for (range, score) in ctx.retrieve("premises suite unit floor square feet of space", 6) {
-        let p = &ctx.str()[range.clone()];
-        if !has_any(p, &["premises", "space", "rentable"])
-            || has_any(p, &["notice", "attn", "address:"])
-        {
-            continue;
-        }
-        for c in SUITE.captures_iter(p) {
+    let mut push = |range: Range<usize>, source: Source, strength: f64| {
+        for c in SUITE.captures_iter(&s[range.clone()]) {
             let Some(m) = c.get(0) else { continue };
             let r = range.start + m.start()..range.start + m.end();
             let value = format!("Suite {}", c.get(1).map_or("", |g| g.as_str()));
-            out.push(ctx.candidate(Value::String(value), r, Source::Clause, score));
+            out.push(ctx.candidate(Value::String(value), r, source, strength));
+        }
+    };
+    for l in labels::with_key(
+        &ctx.labels,
+        &[
+            "premises",
+            "address of premises",
+            "premises address",
+            "suite",
+            "suite number",
+        ],
+    ) {
+        push(l.value.clone(), Source::KeyValue, 0.9);
+    }
+    for passage in ctx.index.passages() {
+        let p = &s[passage.range.clone()];
+        // Notice addresses and a party's own offices name suites too.
+        let describes_premises =
+            has_any(p, &["premises", "space", "rentable", "leases to", "demise"])
+                && !has_any(
+                    p,
+                    &["notice", "attn", "address:", "c/o", "copy to", "offices at"],
+                );
+        if describes_premises && SUITE.is_match(p) {
+            push(passage.range.clone(), Source::Clause, 0.6);
         }
     }
     out
@@ -783,11 +839,33 @@ fn term_date(ctx: &Context, keys: &[&str], cues: &[&str]) -> Vec<Candidate> {
     out
 }
 
+/// Text that ends by naming the Rent Commencement Date as the date that follows it.
+static NAMED_RENT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)rent\s+commencement\s+date["\u{201d}]?\)?\s*,?\s*(?:which\s+)?(?:(?:shall|will)\s+(?:be|occur\s+on)|is|means|occurs\s+on|:)\s*(?:on\s+)?$"#)
+        .expect("valid regex")
+});
+
 fn rent_commencement(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = label_candidates(ctx, &["rent commencement date"], FieldType::Date);
     for d in ctx.definition(&["rent commencement date"]) {
         out.extend(ctx.typed_in(FieldType::Date, d.body.clone(), Source::DefinedTerm, 0.9));
+    }
+    // "the Rent Commencement Date, which shall be March 1, 2020", "the Rent Commencement Date
+    // is March 1, 2020": the date the sentence names it, not only where it is defined.
+    for passage in ctx.index.passages() {
+        let p = &s[passage.range.clone()];
+        if !has_any(p, &["rent commencement date"]) {
+            continue;
+        }
+        for d in patterns::dates(p) {
+            let before =
+                &p[crate::fields::engine::floor(p, d.span.start.saturating_sub(60))..d.span.start];
+            if NAMED_RENT_START.is_match(before) {
+                let r = passage.range.start + d.span.start..passage.range.start + d.span.end;
+                out.push(ctx.candidate(date_value(d.value), r, Source::Clause, 0.8));
+            }
+        }
     }
     for (range, score) in ctx.retrieve(
         "rent installments payments beginning on first payment due",
@@ -948,6 +1026,12 @@ fn deposit(ctx: &Context) -> Vec<Candidate> {
     out
 }
 
+/// Rent that rises by (or steps up to) a stated sum rather than a percentage:
+/// "shall increase by fifty cents ($0.50) per rentable square foot".
+static FIXED_INCREASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bincrease[sd]?\s+(?:by|to)\b[^.;$]{0,40}\$\s?\d").expect("valid regex")
+});
+
 fn escalation(ctx: &Context, percent: bool) -> Vec<Candidate> {
     let s = ctx.str();
     let mut out = Vec::new();
@@ -962,7 +1046,10 @@ fn escalation(ctx: &Context, percent: bool) -> Vec<Candidate> {
                 let r = range.start + f.span.start..range.start + f.span.end;
                 out.push(ctx.candidate(typed::number_value(f.value), r, Source::Clause, score.max(0.5)));
             }
-        } else if !pcts.is_empty() || has_any(p, &["cpi", "consumer price"]) {
+        } else if !pcts.is_empty()
+            || has_any(p, &["cpi", "consumer price"])
+            || FIXED_INCREASE.is_match(p)
+        {
             out.push(ctx.candidate(Value::String(clip(p, 400)), range, Source::Clause, score.max(0.5)));
         }
     }
@@ -1126,7 +1213,20 @@ fn lease_type(ctx: &Context) -> Vec<Candidate> {
     };
     static TITLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\b(ground|land)\s+lease").expect("valid regex"));
-    if let Some(m) = TITLE.find(head) {
+    // The title opens the lease, or its first page after a summary of terms: a line of its own
+    // in capitals.
+    let title = TITLE.find(head).or_else(|| {
+        let early = &s[..crate::fields::engine::floor(s, 5000.min(s.len()))];
+        TITLE.find_iter(early).find(|m| {
+            let line_start = early[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = early[m.end()..]
+                .find('\n')
+                .map_or(early.len(), |i| m.end() + i);
+            let line = &early[line_start..line_end];
+            line.len() <= 80 && !line.chars().any(|c| c.is_lowercase())
+        })
+    });
+    if let Some(m) = title {
         push("ground", m.range(), 1.0);
     }
     let kinds: [(&str, &[&str]); 5] = [
@@ -1149,6 +1249,19 @@ fn lease_type(ctx: &Context) -> Vec<Candidate> {
         let p = &s[range.clone()];
         if has_any(p, &["base year"]) && has_any(p, &["operating expense", "expenses"]) {
             push("modified_gross", range, score.max(0.5) * 0.8);
+        }
+    }
+    // Rent that already covers the building's costs is gross.
+    for (range, score) in ctx.retrieve(
+        "base rent includes operating expenses taxes no additional rent",
+        3,
+    ) {
+        let p = &s[range.clone()];
+        if has_any(p, &["rent includes", "rent shall include", "inclusive of"])
+            && has_any(p, &["operating expense", "taxes"])
+            && !has_any(p, &["base year", "full service"])
+        {
+            push("gross", range, score.max(0.5) * 0.8);
         }
     }
     for (range, score) in ctx.retrieve("tenant shall pay all utilities taxes insurance repairs", 3)
@@ -1193,6 +1306,36 @@ fn text_clause(
         out.push(ctx.candidate(Value::String(clip(p, 400)), range, Source::Clause, score));
     }
     out
+}
+
+/// A right to end the lease early is stated as a right, option or election to terminate, or
+/// named as early termination; "termination" alone also names the end of the Term (indemnities
+/// that survive it, a summary's termination date).
+static TERMINATION_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:right|option|elect\w*|entitled|may)\b[^.;]{0,40}?\bterminat|\bearly\s+termination\b|\btermination\s+(?:option|right|fee)")
+        .expect("valid regex")
+});
+
+/// A tenant's option to terminate early. A right to terminate after a casualty, a taking or a
+/// default is the lease's remedy for that event, abstracted with it, not a termination option.
+fn termination_option(ctx: &Context) -> Vec<Candidate> {
+    text_clause(
+        ctx,
+        "tenant right to terminate this lease early termination option",
+        &["terminat", "tenant"],
+        &["termination option", "early termination"],
+        &[
+            "casualty", "condemn", "destr", "default", "eminent", "restor", "taken", "taking",
+        ],
+    )
+    .into_iter()
+    .filter(|c| {
+        c.source == Source::KeyValue
+            || c.value
+                .as_str()
+                .is_some_and(|v| TERMINATION_RIGHT.is_match(v))
+    })
+    .collect()
 }
 
 /// A row of a rent schedule: dates and the money amounts on one line.
@@ -1347,6 +1490,118 @@ mod tests {
             area,
         );
         assert_eq!(values, vec![json!(2011)]);
+    }
+
+    #[test]
+    fn a_termination_option_is_a_stated_right_not_any_termination() {
+        let option = |t: &str| rule_values(t, termination_option);
+        assert_eq!(
+            option(
+                "30. Indemnity\nTenant's obligations under this Section shall survive the expiration or termination of this Lease for any reason whatsoever.\n"
+            ),
+            Vec::<Value>::new()
+        );
+        assert_eq!(
+            option(
+                "18. Fire\nIf the Premises cannot be rebuilt and restored within one hundred eighty days, Tenant shall have the right to terminate this Lease by notice to Landlord.\n"
+            ),
+            Vec::<Value>::new()
+        );
+        let stated = option(
+            "31. Early Termination\nProvided no event has occurred, Tenant may elect to terminate this Lease effective as of the fortieth month by notice given nine months in advance and payment of the unamortized costs.\n",
+        );
+        assert_eq!(stated.len(), 1, "{stated:?}");
+    }
+
+    #[test]
+    fn the_suite_of_the_premises_wherever_the_lease_names_it() {
+        let suite = |t: &str| rule_values(t, suite);
+        let filler = "The Building contains approximately 90,000 rentable square feet of space. Tenant may use three parking spaces per 1,000 rentable square feet of space. ".repeat(4);
+        assert_eq!(
+            suite(&format!(
+                "1. Premises\n{filler}\nSubject to the terms of this Lease, Landlord leases to Tenant Suite 310 of the Elm Office Center, 12 Elm Road, Troy, New York.\n"
+            )),
+            vec![json!("Suite 310")]
+        );
+        assert_eq!(
+            suite(&format!(
+                "{filler}\nNotices to Landlord shall be sent to 9 Oak Street, Suite 100, Boise, Idaho, Attn: Legal.\n"
+            )),
+            Vec::<Value>::new()
+        );
+    }
+
+    #[test]
+    fn rent_that_rises_by_a_sum_escalates() {
+        let escalation = |t: &str| rule_values(t, |ctx| escalation(ctx, false));
+        assert_eq!(
+            escalation("4. Base Rent\nThe Base Rent rate shall increase by one dollar ($1.00) per rentable square foot on each anniversary of the Commencement Date.\n").len(),
+            1
+        );
+        assert_eq!(
+            escalation(
+                "5. Operating Expenses\nTenant shall pay as Additional Rent its share of any increase in Operating Expenses over the Base Year, estimated at $2.00 per rentable square foot.\n"
+            ),
+            Vec::<Value>::new()
+        );
+    }
+
+    #[test]
+    fn lease_type_from_a_title_after_the_summary_and_from_rent_that_covers_costs() {
+        let kind = |t: &str| {
+            with_context(t, |ctx| {
+                crate::fields::score::choose(&lease_type(ctx)).map(|s| s.value)
+            })
+        };
+        let summary = "SUMMARY OF BASIC TERMS\nDate of Lease: May 1, 2020\nLandlord: Acme Holdings, LLC\nTenant: Widget Works, Inc.\nPremises: 40 acres of land in Mill County, Ohio\n".repeat(6);
+        assert_eq!(
+            kind(&format!(
+                "{summary}\nLAND LEASE AGREEMENT\nThis Lease is made as of May 1, 2020.\n"
+            )),
+            Some(json!("ground"))
+        );
+        assert_eq!(
+            kind(
+                "4. Rent\nThe Base Rent includes all Operating Expenses and Real Estate Taxes, and Tenant shall pay no additional rent for them.\n"
+            ),
+            Some(json!("gross"))
+        );
+    }
+
+    #[test]
+    fn a_guaranty_at_the_end_defines_the_guarantor() {
+        let filler = "Tenant shall keep the Premises in good order and repair at its sole cost. "
+            .repeat(100);
+        let guarantor = |t: &str| rule_values(&format!("{filler}\n{t}\n"), guarantor);
+        assert_eq!(
+            guarantor(
+                "GUARANTY OF LEASE\nMarta Quill (\"Guarantor\") unconditionally guarantees to Landlord the payment of all rent."
+            ),
+            vec![json!("Marta Quill")]
+        );
+        assert_eq!(
+            guarantor(
+                "THIS GUARANTY is made by Harbor Lane Holdings, LLC, a Maine limited liability company (the \u{201c}Guarantor\u{201d}), for the benefit of Landlord."
+            ),
+            vec![json!("Harbor Lane Holdings, LLC")]
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_names_the_rent_commencement_date_gives_it() {
+        let start = |t: &str| rule_values(t, rent_commencement);
+        assert_eq!(
+            start(
+                "4. Rent\nBase Rent shall be abated for the period before the Rent Commencement Date, which shall be June 1, 2021.\n"
+            ),
+            vec![json!("2021-06-01")]
+        );
+        assert_eq!(
+            start(
+                "4. Rent\nThe Rent Commencement Date shall be extended by one day for each day of delay after May 3, 2021.\n"
+            ),
+            Vec::<Value>::new()
+        );
     }
 
     #[test]

@@ -98,9 +98,11 @@ fn clause_rents(ctx: &Context) -> Vec<Candidate> {
     // A schedule row's amounts are the schedule's to read: its column headings ("Monthly
     // Installments  Annual Minimum") are not the words of a sentence about them.
     let table_rows: Vec<Range<usize>> = schedule_rows(ctx).into_iter().map(|r| r.range).collect();
+    // Twelve, because the filter below drops many: late charges and holdover clauses hold
+    // the same words as the rent sentence, and long ones hold more of them.
     for (range, score) in ctx.retrieve(
         "base rent minimum rent monthly installments per month annual rent per square foot",
-        6,
+        12,
     ) {
         let p = &s[range.clone()];
         if !has_any(p, &["rent", "installment"])

@@ -106,12 +106,14 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 }
 
 /// A line that reads like a summary label ("(f) Commencement Date — December 9, 2019") ends
-/// its passage even without a period.
+/// its passage even without a period; a short enumerated line whose sentence goes on in
+/// lower case on the next line is only wrapped.
 fn line_is_label(text: &str, start: usize, nl: usize) -> bool {
     let line_start = text[start..nl].rfind('\n').map_or(start, |i| start + i + 1);
     let line = text[line_start..nl].trim_start();
     let next = text[nl + 1..].trim_start();
-    starts_enumerated(next) || starts_enumerated(line) && line.len() < 120
+    let wrapped = next.chars().next().is_some_and(char::is_lowercase);
+    starts_enumerated(next) || starts_enumerated(line) && line.len() < 120 && !wrapped
 }
 
 fn starts_enumerated(s: &str) -> bool {
@@ -236,6 +238,23 @@ mod tests {
                 "The rent is $5.00 per foot;",
                 "Rent is due monthly.",
                 "Next"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_enumerated_label_line_ends_its_passage_but_a_wrapped_sentence_does_not() {
+        let text = "(f) Commencement Date: May 1, 2021\nThe Term is five years.\n(d) Tenant shall have the right to terminate this Lease if the Premises cannot be\nrestored within 270 days.\n";
+        let got: Vec<&str> = passages(text)
+            .iter()
+            .map(|p| &text[p.range.clone()])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "(f) Commencement Date: May 1, 2021",
+                "The Term is five years.",
+                "(d) Tenant shall have the right to terminate this Lease if the Premises cannot be\nrestored within 270 days."
             ]
         );
     }
