@@ -135,7 +135,7 @@ fn abstract_read(
         MediaKind::Xlsx | MediaKind::Xls | MediaKind::Csv
     );
     if custom.is_none()
-        && (spreadsheet || !crate::fields::opens_as_lease(doc))
+        && (spreadsheet || (!crate::fields::opens_as_lease(doc) && mostly_tables(doc)))
         && let Some(roll) = crate::rentroll::detect_and_extract(doc, header_matcher)
     {
         extraction.kind = ExtractionKind::RentRoll;
@@ -164,6 +164,20 @@ fn abstract_read(
     Ok(extraction)
 }
 
+/// Whether tables hold a large share of a page document's words. A rent roll is its table
+/// (with a title block, perhaps a cover note); a lease's rent schedule is a small table among
+/// pages of prose, so a lease whose opening the cues miss is still not read as a rent roll.
+fn mostly_tables(doc: &Document) -> bool {
+    let words: usize = doc.pages.iter().map(|p| p.words.len()).sum();
+    let in_tables: usize = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.cells)
+        .map(|c| c.text.split_whitespace().count())
+        .sum();
+    in_tables * 10 >= words * 3
+}
+
 fn document_info(doc: &Document) -> DocumentInfo {
     DocumentInfo {
         id: None,
@@ -181,5 +195,57 @@ fn document_info(doc: &Document) -> DocumentInfo {
                 ocr_confidence: p.ocr_confidence,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Table};
+
+    fn with_table(text: &str, cells: &[&str]) -> Document {
+        let mut doc = crate::fields::text::document_from_text("t", text);
+        doc.tables.push(Table {
+            page: 1,
+            sheet: None,
+            bbox: None,
+            n_rows: cells.len(),
+            n_cols: 1,
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(row, text)| Cell {
+                    row,
+                    col: 0,
+                    row_span: 1,
+                    col_span: 1,
+                    text: text.to_string(),
+                    value: None,
+                    bbox: None,
+                    address: None,
+                })
+                .collect(),
+        });
+        doc
+    }
+
+    #[test]
+    fn a_small_table_among_prose_is_not_a_rent_roll() {
+        let rows = ["Year 1 $5,000.00", "Year 2 $5,150.00"];
+        let prose = format!(
+            "{}\n{}",
+            "Tenant shall keep the Premises in good repair. ".repeat(40),
+            rows.join("\n")
+        );
+        assert!(!mostly_tables(&with_table(&prose, &rows)));
+        let roll = [
+            "Unit Tenant Rent",
+            "101 Acme $5,000.00",
+            "102 Widget $4,000.00",
+        ];
+        assert!(mostly_tables(&with_table(
+            &format!("RENT ROLL\n{}", roll.join("\n")),
+            &roll
+        )));
     }
 }

@@ -1229,6 +1229,33 @@ fn lease_type(ctx: &Context) -> Vec<Candidate> {
     if let Some(m) = title {
         push("ground", m.range(), 1.0);
     }
+    // "This is a ground lease", "This Lease is a triple net lease": the lease names its type.
+    static SELF_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bthis\s+(?:lease\s+)?is\s+(?:intended\s+to\s+be\s+)?an?\s+((?:absolutely\s+|absolute\s+|triple[\s-]+|modified\s+|full[\s-]+service\s+)?(?:net|gross|ground|land)|full[\s-]+service)\s+lease")
+            .expect("valid regex")
+    });
+    for c in SELF_TYPE.captures_iter(s) {
+        let (Some(whole), Some(kind)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let kind = kind.as_str().to_lowercase();
+        let value = if kind.contains("triple") || kind.contains("absolut") {
+            "nnn"
+        } else if kind.contains("service") {
+            "full_service"
+        } else if kind.contains("modified") {
+            "modified_gross"
+        } else if kind.contains("ground") || kind.contains("land") {
+            "ground"
+        } else if kind.contains("gross") {
+            "gross"
+        } else {
+            "net"
+        };
+        push(value, whole.range(), 1.0);
+    }
+    // The more specific kind first; its words are not read again as a less specific one
+    // ("triple net lease" is not also a "net lease").
     let kinds: [(&str, &[&str]); 5] = [
         ("nnn", &["triple net", "nnn lease", "absolute net"]),
         ("full_service", &["full service gross", "full service"]),
@@ -1237,12 +1264,20 @@ fn lease_type(ctx: &Context) -> Vec<Candidate> {
         ("net", &["net lease"]),
     ];
     let lower = s.to_lowercase();
+    let mut taken: Vec<Range<usize>> = Vec::new();
     for (kind, cues) in kinds {
-        for cue in cues {
-            if let Some(i) = lower.find(cue) {
-                push(kind, i..i + cue.len(), 0.9);
-                break;
+        let found = cues.iter().find_map(|cue| {
+            lower
+                .match_indices(cue)
+                .map(|(i, _)| i..i + cue.len())
+                .find(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end))
+        });
+        if let Some(r) = found {
+            // Every mention of the kind is taken, so a less specific kind skips them all.
+            for cue in cues.iter() {
+                taken.extend(lower.match_indices(cue).map(|(i, _)| i..i + cue.len()));
             }
+            push(kind, r, 0.9);
         }
     }
     for (range, score) in ctx.retrieve("base year operating expenses excess tenant's share", 3) {
@@ -1601,6 +1636,27 @@ mod tests {
                 "4. Rent\nThe Rent Commencement Date shall be extended by one day for each day of delay after May 3, 2021.\n"
             ),
             Vec::<Value>::new()
+        );
+    }
+
+    #[test]
+    fn a_lease_that_names_its_type_is_that_type() {
+        let kind = |t: &str| {
+            with_context(t, |ctx| {
+                crate::fields::score::choose(&lease_type(ctx)).map(|s| s.value)
+            })
+        };
+        assert_eq!(
+            kind(
+                "6. Taxes and Utilities\nThis is a ground lease. Tenant shall pay all taxes, assessments, utilities and other costs of the Land.\n"
+            ),
+            Some(json!("ground"))
+        );
+        assert_eq!(
+            kind(
+                "6. Additional Rent\nThis Lease is a triple net lease. Tenant shall pay all utilities, taxes and insurance premiums for the Premises.\n"
+            ),
+            Some(json!("nnn"))
         );
     }
 

@@ -472,7 +472,18 @@ pub fn opens_as_lease(doc: &Document) -> bool {
         && lower.contains("lease")
         && has_any(head, &["landlord", "lessor"])
         && has_any(head, &["tenant", "lessee"])
-        && has_any(head, &["between", "agree", "hereby lease", "leases to"])
+        && has_any(
+            head,
+            &[
+                "between",
+                "agree",
+                "hereby lease",
+                "leases to",
+                "leased to",
+                "demise",
+                "lets to",
+            ],
+        )
 }
 
 /// `amendment` when the opening says so, `lease` when it reads as a lease, else `unknown`.
@@ -544,4 +555,17 @@ fn repeatable_field(cands: &[Candidate], platt: &calibration::Platt) -> (Field, 
         status: Default::default(),
     };
     (field, Some(raw))
+}
+
+#[cfg(test)]
+mod opening_tests {
+    use super::*;
+
+    #[test]
+    fn a_lease_that_leased_the_premises_opens_as_a_lease() {
+        let opening = "LABORATORY LEASE\nKNOW ALL MEN BY THESE PRESENTS that on May 2, 2022, Harbor Lane Owner, LLC (\"Landlord\"), leased to Quill Studio, Inc. (\"Tenant\") the premises described below.\n";
+        assert!(opens_as_lease(&text::document_from_text("t", opening)));
+        let roll = "RENT ROLL as of May 1, 2022\nUnit Tenant Lease Start Lease End Monthly Rent\n101 Quill Studio 2022-05-01 2027-04-30 5,000.00\n";
+        assert!(!opens_as_lease(&text::document_from_text("t", roll)));
+    }
 }
