@@ -179,6 +179,13 @@ fn clause_start(s: &str, to: usize) -> usize {
         .map_or(from, |i| from + i + 1)
 }
 
+/// The bounds of the line of `s` that holds `at..end` (without its newline).
+pub fn line_around(s: &str, at: usize, end: usize) -> std::ops::Range<usize> {
+    let start = s[..at].rfind('\n').map_or(0, |i| i + 1);
+    let stop = s[end..].find('\n').map_or(s.len(), |i| end + i);
+    start..stop
+}
+
 pub fn floor(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;

@@ -3,7 +3,7 @@
 //! top of the generic template sources.
 
 use crate::fields::candidates::{Candidate, Source};
-use crate::fields::engine::{Context, has_any, sentence_before};
+use crate::fields::engine::{Context, has_any, line_around, sentence_before};
 use crate::fields::labels;
 use crate::fields::parties::{Party, lease_role};
 use crate::fields::patterns::{self, TimeUnit};
@@ -290,9 +290,7 @@ fn guarantor(ctx: &Context) -> Vec<Candidate> {
     let s = ctx.str();
     for m in GUARANTOR_DEFINED.find_iter(s) {
         let from = crate::fields::engine::floor(s, m.start().saturating_sub(200));
-        let line_start = s[from..m.start()]
-            .rfind('\n')
-            .map_or(from, |i| from + i + 1);
+        let line_start = line_around(s, m.start(), m.end()).start.max(from);
         let end = DESCRIPTION_TAIL
             .find(&s[line_start..m.start()])
             .map_or(m.start(), |d| line_start + d.start());
@@ -1218,11 +1216,7 @@ fn lease_type(ctx: &Context) -> Vec<Candidate> {
     let title = TITLE.find(head).or_else(|| {
         let early = &s[..crate::fields::engine::floor(s, 5000.min(s.len()))];
         TITLE.find_iter(early).find(|m| {
-            let line_start = early[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = early[m.end()..]
-                .find('\n')
-                .map_or(early.len(), |i| m.end() + i);
-            let line = &early[line_start..line_end];
+            let line = &early[line_around(early, m.start(), m.end())];
             line.len() <= 80 && !line.chars().any(|c| c.is_lowercase())
         })
     });
@@ -1455,6 +1449,13 @@ mod tests {
     use super::*;
     use crate::fields::engine::with_context;
 
+    /// The lease type the candidates of `text` settle on.
+    fn chosen_lease_type(text: &str) -> Option<Value> {
+        with_context(text, |ctx| {
+            crate::fields::score::choose(&lease_type(ctx)).map(|s| s.value)
+        })
+    }
+
     /// The values `rule` proposes for a document of `text`, in the rule's order.
     fn rule_values(text: &str, rule: impl FnOnce(&Context) -> Vec<Candidate>) -> Vec<Value> {
         with_context(text, rule)
@@ -1583,20 +1584,15 @@ mod tests {
 
     #[test]
     fn lease_type_from_a_title_after_the_summary_and_from_rent_that_covers_costs() {
-        let kind = |t: &str| {
-            with_context(t, |ctx| {
-                crate::fields::score::choose(&lease_type(ctx)).map(|s| s.value)
-            })
-        };
         let summary = "SUMMARY OF BASIC TERMS\nDate of Lease: May 1, 2020\nLandlord: Acme Holdings, LLC\nTenant: Widget Works, Inc.\nPremises: 40 acres of land in Mill County, Ohio\n".repeat(6);
         assert_eq!(
-            kind(&format!(
+            chosen_lease_type(&format!(
                 "{summary}\nLAND LEASE AGREEMENT\nThis Lease is made as of May 1, 2020.\n"
             )),
             Some(json!("ground"))
         );
         assert_eq!(
-            kind(
+            chosen_lease_type(
                 "4. Rent\nThe Base Rent includes all Operating Expenses and Real Estate Taxes, and Tenant shall pay no additional rent for them.\n"
             ),
             Some(json!("gross"))
@@ -1641,19 +1637,14 @@ mod tests {
 
     #[test]
     fn a_lease_that_names_its_type_is_that_type() {
-        let kind = |t: &str| {
-            with_context(t, |ctx| {
-                crate::fields::score::choose(&lease_type(ctx)).map(|s| s.value)
-            })
-        };
         assert_eq!(
-            kind(
+            chosen_lease_type(
                 "6. Taxes and Utilities\nThis is a ground lease. Tenant shall pay all taxes, assessments, utilities and other costs of the Land.\n"
             ),
             Some(json!("ground"))
         );
         assert_eq!(
-            kind(
+            chosen_lease_type(
                 "6. Additional Rent\nThis Lease is a triple net lease. Tenant shall pay all utilities, taxes and insurance premiums for the Premises.\n"
             ),
             Some(json!("nnn"))

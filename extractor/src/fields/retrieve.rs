@@ -223,16 +223,19 @@ impl<'t> Index<'t> {
 mod tests {
     use super::*;
 
+    fn passage_texts(text: &str) -> Vec<&str> {
+        passages(text)
+            .iter()
+            .map(|p| &text[p.range.clone()])
+            .collect()
+    }
+
     #[test]
     fn passages_split_sentences_not_abbreviations() {
         let text =
             "Tenant is Acme Co. of Ohio. The rent is $5.00 per foot; Rent is due monthly.\n\nNext";
-        let got: Vec<&str> = passages(text)
-            .iter()
-            .map(|p| &text[p.range.clone()])
-            .collect();
         assert_eq!(
-            got,
+            passage_texts(text),
             vec![
                 "Tenant is Acme Co. of Ohio.",
                 "The rent is $5.00 per foot;",
@@ -245,12 +248,8 @@ mod tests {
     #[test]
     fn an_enumerated_label_line_ends_its_passage_but_a_wrapped_sentence_does_not() {
         let text = "(f) Commencement Date: May 1, 2021\nThe Term is five years.\n(d) Tenant shall have the right to terminate this Lease if the Premises cannot be\nrestored within 270 days.\n";
-        let got: Vec<&str> = passages(text)
-            .iter()
-            .map(|p| &text[p.range.clone()])
-            .collect();
         assert_eq!(
-            got,
+            passage_texts(text),
             vec![
                 "(f) Commencement Date: May 1, 2021",
                 "The Term is five years.",
